@@ -1,0 +1,48 @@
+package org.careline.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the platform: its versioned CloudEvents {@code type}, the topic it travels on
+ * and its payload record. A breaking change of a payload gets a new version (a new constant).
+ */
+public enum EventType {
+
+    MESSAGE_POSTED("careline.messaging.message-posted.v1", Topics.MESSAGING_MESSAGES, MessagePosted.class),
+    THREAD_OPENED("careline.messaging.thread-opened.v1", Topics.MESSAGING_THREADS, ThreadOpened.class),
+    MESSAGE_TRIAGED("careline.triage.message-triaged.v1", Topics.TRIAGE_DECISIONS, MessageTriaged.class),
+    ACCESS_RECORDED("careline.audit.access-recorded.v1", Topics.AUDIT_RECORDS, AccessRecorded.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<?> payloadType;
+
+    EventType(String type, String topic, Class<?> payloadType) {
+        this.type = type;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code careline.messaging.message-posted.v1}. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    /** The {@code dataschema} attribute: where the JSON Schema of the payload lives in this jar. */
+    public String schemaPath() {
+        return "/schemas/" + type + ".json";
+    }
+
+    public static Optional<EventType> fromType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}

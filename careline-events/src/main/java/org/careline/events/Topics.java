@@ -1,0 +1,26 @@
+package org.careline.events;
+
+/**
+ * Kafka topic names. Each topic has one producing service; the record key keeps related events
+ * ordered (see {@code docs/events.md}).
+ */
+public final class Topics {
+
+    /** Posted messages with their text (PHI). Key: thread id. Producer: messaging. Consumer: triage. */
+    public static final String MESSAGING_MESSAGES = "careline.messaging.messages";
+
+    /** Thread lifecycle without message text. Key: thread id. Producer: messaging. Consumer: billing. */
+    public static final String MESSAGING_THREADS = "careline.messaging.threads";
+
+    /** Triage decisions. Key: thread id. Producer: triage. */
+    public static final String TRIAGE_DECISIONS = "careline.triage.decisions";
+
+    /** Audit records of every access to patient data. Key: patient id. Producers: all. Consumer: audit. */
+    public static final String AUDIT_RECORDS = "careline.audit.records";
+
+    /** Prefix of the per-consumer dead-letter topics, e.g. {@code careline.dlq.triage}. */
+    public static final String DEAD_LETTER_PREFIX = "careline.dlq.";
+
+    private Topics() {
+    }
+}

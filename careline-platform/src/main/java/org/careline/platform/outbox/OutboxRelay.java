@@ -1,0 +1,97 @@
+package org.careline.platform.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.careline.events.CloudEvent;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes outbox rows to Kafka in id order, in bounded batches, and marks them published in the
+ * same transaction that locked them. A crash before the commit leaves the rows unpublished, so they
+ * are sent again: delivery is at least once and consumers deduplicate on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The outgoing channel; its Kafka settings ship in this library's defaults. */
+    public static final String CHANNEL = "careline-outbox";
+
+    private final OutboxRepository repository;
+    private final OutboxConfig config;
+    private final MutinyEmitter<String> emitter;
+    private final Clock clock;
+    private final Timer lag;
+
+    public OutboxRelay(OutboxRepository repository, OutboxConfig config,
+                       @Channel(CHANNEL) MutinyEmitter<String> emitter, Clock clock, MeterRegistry registry) {
+        this.repository = repository;
+        this.config = config;
+        this.emitter = emitter;
+        this.clock = clock;
+        this.lag = Timer.builder("careline.outbox.lag")
+                .description("Time from an event's commit to the outbox until Kafka acknowledged it")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @Scheduled(every = "${careline.outbox.poll-interval:250ms}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relayOnSchedule() {
+        if (!config.relayEnabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return relayBatch().onFailure().recoverWithUni(failure -> {
+            Log.warnf("outbox relay run failed (%s); unpublished events stay queued", failure.getClass().getName());
+            return Uni.createFrom().item(0);
+        }).replaceWithVoid();
+    }
+
+    /** Publishes one batch; returns how many events went out. */
+    public Uni<Integer> relayBatch() {
+        return Panache.withTransaction(() -> repository.lockNextBatch(config.batchSize())
+                .chain(this::publishInOrder));
+    }
+
+    private Uni<Integer> publishInOrder(List<OutboxEvent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Unis are subscribed in list order, so the producer receives the records in id order.
+        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast().map(ignored -> {
+            Instant now = clock.instant();
+            batch.forEach(row -> {
+                row.publishedAt = now;
+                lag.record(Duration.between(row.createdAt, now));
+            });
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.recordKey)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
+    }
+}

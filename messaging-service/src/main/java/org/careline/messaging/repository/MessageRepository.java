@@ -1,0 +1,17 @@
+package org.careline.messaging.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.messaging.Message;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
+
+    public Uni<List<Message>> listByThread(UUID threadId) {
+        return list("threadId = ?1 order by postedAt, id", threadId);
+    }
+}
