@@ -15,8 +15,8 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** How often the relay looks for unpublished events; also read by the scheduler expression. */
-    @WithDefault("250ms")
+    /** How often the relay looks for unpublished events. */
+    @WithDefault("100ms")
     Duration pollInterval();
 
     /** Whether this instance relays; turn off to test that a crash before publishing loses nothing. */

@@ -4,7 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -19,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in id order, in bounded batches, and marks them published in the
@@ -36,6 +42,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final Clock clock;
     private final Timer lag;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config,
                        @Channel(CHANNEL) MutinyEmitter<String> emitter, Clock clock, MeterRegistry registry) {
@@ -49,16 +56,34 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(every = "${careline.outbox.poll-interval:250ms}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relayOnSchedule() {
+    /**
+     * Polls on a Vert.x timer (the Quarkus scheduler's floor is one second, too slow for a message
+     * pipeline), one run at a time, each on a fresh duplicated context as Hibernate Reactive requires.
+     */
+    void start(@Observes StartupEvent startup, Vertx vertx) {
         if (!config.relayEnabled()) {
-            return Uni.createFrom().voidItem();
+            Log.info("outbox relay disabled on this instance");
+            return;
         }
-        return relayBatch().onFailure().recoverWithUni(failure -> {
-            Log.warnf("outbox relay run failed (%s); unpublished events stay queued", failure.getClass().getName());
-            return Uni.createFrom().item(0);
-        }).replaceWithVoid();
+        vertx.setPeriodic(config.pollInterval().toMillis(), timer -> {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> Uni.createFrom().deferred(this::drain)
+                    .onTermination().invoke(() -> running.set(false))
+                    .subscribe().with(sent -> { }, failure -> Log.warnf(
+                            "outbox relay run failed (%s); unpublished events stay queued",
+                            failure.getClass().getName())));
+        });
+    }
+
+    /** Publishes batches until the outbox is empty or a batch fails. */
+    private Uni<Integer> drain() {
+        return relayBatch().chain(sent -> sent < config.batchSize()
+                ? Uni.createFrom().item(sent)
+                : drain().map(more -> sent + more));
     }
 
     /** Publishes one batch; returns how many events went out. */

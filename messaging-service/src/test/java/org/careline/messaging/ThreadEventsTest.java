@@ -1,0 +1,119 @@
+package org.careline.messaging;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.careline.events.AccessRecorded;
+import org.careline.events.AuditAction;
+import org.careline.events.AuditOutcome;
+import org.careline.events.CloudEvent;
+import org.careline.events.EventCodec;
+import org.careline.events.EventType;
+import org.careline.events.MessagePosted;
+import org.careline.events.ThreadOpened;
+import org.careline.events.Topics;
+import org.careline.testsupport.EmbeddedKafkaResource;
+import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.TestOidcResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox relay publishes a new thread's events to the real Kafka broker, keyed for ordering. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(TestOidcResource.class)
+class ThreadEventsTest {
+
+    private final EventCodec codec = new EventCodec();
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(EmbeddedKafkaResource.bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void openingAThreadPublishesThreadOpenedMessagePostedAndAnAuditRecord() {
+        String threadId = ThreadResourceTest.open(ThreadResourceTest.PATIENT1, ThreadResourceTest.NEW_THREAD)
+                .then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, String> opened = awaitRecord(Topics.MESSAGING_THREADS, threadId,
+                e -> e.type().equals(EventType.THREAD_OPENED.type()));
+        ThreadOpened thread = codec.data(codec.read(opened.value()), EventType.THREAD_OPENED, ThreadOpened.class);
+        assertEquals("P-1001", thread.patientId());
+        assertTrue(thread.patientInitiated());
+        assertFalse(opened.value().contains("albuterol"), "thread-opened must not carry message text");
+
+        ConsumerRecord<String, String> posted = awaitRecord(Topics.MESSAGING_MESSAGES, threadId,
+                e -> e.type().equals(EventType.MESSAGE_POSTED.type()));
+        MessagePosted message = codec.data(codec.read(posted.value()), EventType.MESSAGE_POSTED, MessagePosted.class);
+        assertEquals("Could you refill my albuterol inhaler?", message.body());
+        assertTrue(message.firstInThread());
+        assertEquals("application/cloudevents+json",
+                new String(posted.headers().lastHeader("content-type").value()));
+
+        ConsumerRecord<String, String> audit = awaitRecord(Topics.AUDIT_RECORDS, "P-1001",
+                e -> e.type().equals(EventType.ACCESS_RECORDED.type()) && e.subject().equals("Thread/" + threadId));
+        AccessRecorded record = codec.data(codec.read(audit.value()), EventType.ACCESS_RECORDED, AccessRecorded.class);
+        assertEquals(AuditAction.CREATE, record.action());
+        assertEquals(AuditOutcome.SUCCESS, record.outcome());
+        assertEquals("patient1", record.username());
+        assertEquals("messaging-service", record.service());
+        assertFalse(audit.value().contains("albuterol"), "audit records carry identifiers only");
+    }
+
+    @Test
+    void aDeniedReadIsAuditedWithTheOwnersPatientId() {
+        String threadId = ThreadResourceTest.open(ThreadResourceTest.PATIENT1, ThreadResourceTest.NEW_THREAD)
+                .then().statusCode(201).extract().path("id");
+        io.restassured.RestAssured.given().auth().oauth2(ThreadResourceTest.PATIENT2)
+                .get("/api/v1/threads/{id}", threadId).then().statusCode(404);
+
+        ConsumerRecord<String, String> denied = awaitRecord(Topics.AUDIT_RECORDS, "P-1001", e -> {
+            if (!e.subject().equals("Thread/" + threadId) || !e.type().equals(EventType.ACCESS_RECORDED.type())) {
+                return false;
+            }
+            return codec.data(e, EventType.ACCESS_RECORDED, AccessRecorded.class).outcome() == AuditOutcome.DENIED;
+        });
+        AccessRecorded record = codec.data(codec.read(denied.value()), EventType.ACCESS_RECORDED, AccessRecorded.class);
+        assertEquals("patient2", record.username());
+        assertEquals(AuditAction.READ, record.action());
+    }
+
+    /** Reads the topic from the start until a record with this key matches. */
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key, Predicate<CloudEvent> match) {
+        ConsumerTask<String, String> task = kafka.consumeStrings()
+                .fromTopics(topic)
+                .awaitNextRecords(1, Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ConsumerRecord<String, String>> records = task.getRecords();
+            for (ConsumerRecord<String, String> r : records) {
+                if (key.equals(r.key()) && match.test(codec.read(r.value()))) {
+                    task.stop();
+                    return r;
+                }
+            }
+            task.awaitNextRecords(1, Duration.ofSeconds(5));
+        }
+        task.stop();
+        throw new AssertionError("no matching record with key " + key + " on " + topic);
+    }
+}
