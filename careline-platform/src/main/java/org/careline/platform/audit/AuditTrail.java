@@ -38,8 +38,9 @@ public class AuditTrail {
         AccessRecorded record = new AccessRecorded(serviceName(), caller.userId(), caller.username(),
                 caller.primaryRole(), caller.clientId(), caller.address(), action, resourceType, resourceId,
                 patientId, caller.purposeOfUse(), outcome, caller.requestId(), clock.instant());
-        String key = patientId != null ? patientId : resourceType + "/" + resourceId;
-        return outbox.append(EventType.ACCESS_RECORDED, resourceType + "/" + resourceId, key, record)
+        String subject = resourceId != null ? resourceType + "/" + resourceId : resourceType;
+        String key = patientId != null ? patientId : subject;
+        return outbox.append(EventType.ACCESS_RECORDED, subject, key, record)
                 .replaceWithVoid();
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -43,6 +44,8 @@ public class OutboxRelay {
     private final Clock clock;
     private final Timer lag;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private long timerId = -1;
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config,
                        @Channel(CHANNEL) MutinyEmitter<String> emitter, Clock clock, MeterRegistry registry) {
@@ -65,8 +68,8 @@ public class OutboxRelay {
             Log.info("outbox relay disabled on this instance");
             return;
         }
-        vertx.setPeriodic(config.pollInterval().toMillis(), timer -> {
-            if (!running.compareAndSet(false, true)) {
+        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), timer -> {
+            if (stopping || !running.compareAndSet(false, true)) {
                 return;
             }
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
@@ -77,6 +80,13 @@ public class OutboxRelay {
                             "outbox relay run failed (%s); unpublished events stay queued",
                             failure.getClass().getName())));
         });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
+        stopping = true;
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
     }
 
     /** Publishes batches until the outbox is empty or a batch fails. */

@@ -1,0 +1,65 @@
+package org.careline.triage.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.Urgency;
+import org.careline.triage.QueueItem;
+import org.careline.triage.QueueStatus;
+import org.careline.triage.TriageDecision;
+import org.careline.triage.config.TriageConfig;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Places a thread in a care-team pool: the pool from the routing configuration, the due time from the
+ * urgency's turnaround, counted from when the patient wrote. A later message can raise a thread's
+ * urgency (and re-route it) but never lower it or push its due time back: lowering is a human call.
+ */
+@ApplicationScoped
+public class QueuePlanner {
+
+    private final TriageConfig config;
+
+    public QueuePlanner(TriageConfig config) {
+        this.config = config;
+    }
+
+    /** The open item for a thread's first decision. */
+    public QueueItem open(TriageDecision decision, Instant writtenAt) {
+        QueueItem item = new QueueItem();
+        item.id = UUID.randomUUID();
+        item.threadId = decision.threadId;
+        item.patientId = decision.patientId;
+        item.careTeam = decision.careTeam;
+        item.status = QueueStatus.OPEN;
+        item.createdAt = decision.decidedAt;
+        place(item, decision, writtenAt);
+        return item;
+    }
+
+    /** Applies a later decision on the same thread to its open item. */
+    public void update(QueueItem item, TriageDecision decision, Instant writtenAt) {
+        if (decision.urgency.compareTo(item.urgency) < 0) {
+            Instant previousDue = item.dueAt;
+            place(item, decision, writtenAt);
+            item.dueAt = item.dueAt.isBefore(previousDue) ? item.dueAt : previousDue;
+        }
+        item.lastMessageId = decision.messageId;
+        item.updatedAt = decision.decidedAt;
+    }
+
+    /** 1 for EMERGENT, 2 for URGENT, 3 for ROUTINE: sort ascending to work the most pressing first. */
+    public static int priority(Urgency urgency) {
+        return urgency.ordinal() + 1;
+    }
+
+    private void place(QueueItem item, TriageDecision decision, Instant writtenAt) {
+        item.urgency = decision.urgency;
+        item.priority = priority(decision.urgency);
+        item.queue = config.routing().queueFor(decision.urgency, decision.category);
+        item.dueAt = writtenAt.plus(config.turnaround().of(decision.urgency)).truncatedTo(ChronoUnit.MICROS);
+        item.lastMessageId = decision.messageId;
+        item.updatedAt = decision.decidedAt;
+    }
+}

@@ -1,0 +1,29 @@
+package org.careline.triage.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.EventType;
+import org.careline.events.MessageTriaged;
+import org.careline.platform.outbox.Outbox;
+import org.careline.triage.QueueItem;
+import org.careline.triage.TriageDecision;
+
+/** The events triage announces, written to the outbox and keyed by thread id. */
+@ApplicationScoped
+public class TriageEvents {
+
+    private final Outbox outbox;
+
+    public TriageEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The message's own urgency and category, and where its thread now waits. */
+    public Uni<Void> messageTriaged(TriageDecision decision, QueueItem item) {
+        String key = decision.threadId.toString();
+        MessageTriaged triaged = new MessageTriaged(key, decision.messageId, decision.patientId, decision.careTeam,
+                decision.urgency, decision.category, item.queue, item.dueAt, decision.rulesVersion,
+                decision.decidedAt);
+        return outbox.append(EventType.MESSAGE_TRIAGED, key, key, triaged).replaceWithVoid();
+    }
+}

@@ -1,0 +1,104 @@
+package org.careline.triage.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.MalformedEventException;
+import org.careline.events.MessagePosted;
+import org.careline.triage.QueueItem;
+import org.careline.triage.TriageDecision;
+import org.careline.triage.classify.Classification;
+import org.careline.triage.classify.Classifier;
+import org.careline.triage.classify.MessageText;
+import org.careline.triage.repository.QueueItemRepository;
+import org.careline.triage.repository.TriageDecisionRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Triages a posted message: classify it, keep the decision (never the text), place its thread in a
+ * care-team queue and announce it. Runs inside the caller's transaction (the consumer's inbox), so
+ * the decision, the queue item, the event and the dedupe row commit together.
+ */
+@ApplicationScoped
+public class TriageService {
+
+    private final Classifier classifier;
+    private final TriageDecisionRepository decisions;
+    private final QueueItemRepository queue;
+    private final QueuePlanner planner;
+    private final TriageEvents events;
+    private final Clock clock;
+
+    public TriageService(Classifier classifier, TriageDecisionRepository decisions, QueueItemRepository queue,
+                         QueuePlanner planner, TriageEvents events, Clock clock) {
+        this.classifier = classifier;
+        this.decisions = decisions;
+        this.queue = queue;
+        this.planner = planner;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Must run in a transaction. Messages written by the care team are not triaged. */
+    public Uni<Void> triage(MessagePosted message) {
+        UUID threadId = checked(message);
+        if (message.author() != null && !message.author().role().speaksForPatient()) {
+            Log.debugf("message %s on thread %s is from the care team: not triaged", message.messageId(), threadId);
+            return Uni.createFrom().voidItem();
+        }
+        return decisions.existsForMessage(message.messageId()).chain(known -> known
+                ? Uni.createFrom().voidItem()
+                : decide(threadId, message));
+    }
+
+    private Uni<Void> decide(UUID threadId, MessagePosted message) {
+        Classification result = classifier.classify(new MessageText(message.subject(), message.body(), message.topic()));
+        TriageDecision decision = new TriageDecision();
+        decision.id = UUID.randomUUID();
+        decision.threadId = threadId;
+        decision.messageId = message.messageId();
+        decision.patientId = message.patientId();
+        decision.careTeam = message.careTeam();
+        decision.urgency = result.urgency();
+        decision.category = result.category();
+        decision.confidence = result.confidence();
+        decision.explanation = result.explanation();
+        decision.rulesVersion = result.rulesVersion();
+        decision.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant writtenAt = message.postedAt() != null ? message.postedAt() : decision.decidedAt;
+
+        return decisions.persist(decision)
+                .chain(() -> queue.findOpen(threadId))
+                .chain(open -> {
+                    if (open == null) {
+                        return queue.persist(planner.open(decision, writtenAt));
+                    }
+                    planner.update(open, decision, writtenAt);
+                    return Uni.createFrom().item(open);
+                })
+                .call(item -> events.messageTriaged(decision, item))
+                .invoke(item -> Log.infof("message %s on thread %s triaged %s, queued in %s/%s", decision.messageId,
+                        threadId, decision.urgency, item.careTeam, item.queue))
+                .replaceWithVoid();
+    }
+
+    /** The thread id; a message without the identifiers triage keys on is malformed (dead-letter topic). */
+    private static UUID checked(MessagePosted message) {
+        if (isBlank(message.messageId()) || isBlank(message.patientId()) || isBlank(message.careTeam())) {
+            throw new MalformedEventException("message-posted event lacks message, patient or care team id");
+        }
+        try {
+            return UUID.fromString(message.threadId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException("message-posted event has no valid thread id");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
