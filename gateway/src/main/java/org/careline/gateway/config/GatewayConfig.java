@@ -1,0 +1,71 @@
+package org.careline.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's routing table and limits. Upstream URLs and routes live in application.properties so that
+ * the environment ({@code CARELINE_GATEWAY_UPSTREAMS_MESSAGING}, ...) can override each of them.
+ */
+@ConfigMapping(prefix = "careline.gateway")
+public interface GatewayConfig {
+
+    /** Base URL (scheme, host, port; no path) of each upstream service, by name: messaging, triage, billing, audit. */
+    Map<String, URI> upstreams();
+
+    /** API routes by name: a path prefix under /api and the upstream that serves it. */
+    Map<String, RouteConfig> routes();
+
+    /** How long an upstream may stay silent (no response bytes) before the gateway answers 504; routes may override. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** How long opening a TCP connection to an upstream may take before the gateway gives up. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** The path of each upstream's OpenAPI document, served without authentication at /openapi/{upstream}. */
+    @WithDefault("/q/openapi?format=json")
+    String openapiPath();
+
+    /** Per-caller request rate limit. */
+    RateLimitConfig rateLimit();
+
+    /** One API route. */
+    interface RouteConfig {
+
+        /** The path prefix, e.g. /api/v1/threads; it matches itself and every path below it. */
+        String prefix();
+
+        /** The name of the upstream (a key of careline.gateway.upstreams) that serves this route. */
+        String upstream();
+
+        /** This route's upstream silence timeout; careline.gateway.timeout when absent. */
+        Optional<Duration> timeout();
+    }
+
+    /** A token bucket per caller (token subject, or client address where there is no token). */
+    interface RateLimitConfig {
+
+        /** Whether requests are rate-limited at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second each caller may send (the bucket's refill rate). */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** How many requests a caller may send at once (the bucket's size). */
+        @WithDefault("100")
+        int burst();
+
+        /** Above this many tracked callers, the buckets of idle callers are dropped. */
+        @WithDefault("10000")
+        int maxTrackedCallers();
+    }
+}

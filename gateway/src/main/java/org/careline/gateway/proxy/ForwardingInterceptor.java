@@ -1,0 +1,87 @@
+package org.careline.gateway.proxy;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import org.careline.gateway.http.RequestIds;
+import org.careline.gateway.problem.Problem;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Shapes one forwarded request: sets the upstream URI, replaces every client-sent forwarding header with the
+ * gateway's own ({@code X-Forwarded-For/Proto/Host}), passes the request id, and turns a failed upstream exchange
+ * into problem+json: 504 when the upstream stayed silent too long, 502 when it could not be reached or broke off.
+ * The caller's Authorization header goes through unchanged on API routes: every service validates it again.
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+
+    private static final List<String> SPOOFABLE = List.of("forwarded", "x-forwarded-", "x-real-ip");
+
+    private final Forwarding forwarding;
+
+    ForwardingInterceptor(Forwarding forwarding) {
+        this.forwarding = forwarding;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        request.setURI(forwarding.uri());
+        MultiMap headers = request.headers();
+        headers.names().stream()
+                .filter(name -> SPOOFABLE.stream().anyMatch(name.toLowerCase(Locale.ROOT)::startsWith))
+                .toList()
+                .forEach(headers::remove);
+        headers.set("X-Forwarded-For", forwarding.clientAddress());
+        headers.set("X-Forwarded-Proto", forwarding.proto());
+        if (forwarding.host() != null) {
+            headers.set("X-Forwarded-Host", forwarding.host());
+        }
+        headers.set(RequestIds.HEADER, forwarding.requestId());
+        // answered by the gateway itself (UpstreamProxy): the body is already on its way
+        headers.remove(HttpHeaders.EXPECT);
+        if (!forwarding.credentials()) {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.remove(HttpHeaders.COOKIE);
+        }
+        return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        MultiMap headers = context.response().headers();
+        headers.remove(HttpHeaders.CONNECTION);
+        headers.remove(HttpHeaders.KEEP_ALIVE);
+        return context.sendResponse();
+    }
+
+    private ProxyResponse problem(ProxyContext context, Throwable failure) {
+        Problem problem = isTimeout(failure)
+                ? Problem.of(504, "upstream-timeout", "Gateway Timeout",
+                        "The " + forwarding.upstream().name() + " service did not answer in time.",
+                        forwarding.instance(), forwarding.requestId())
+                : Problem.of(502, "upstream-unavailable", "Bad Gateway",
+                        "The " + forwarding.upstream().name() + " service is unavailable.",
+                        forwarding.instance(), forwarding.requestId());
+        Log.warnf("upstream %s failed (%s) [requestId=%s]", forwarding.upstream().name(), failure.getClass().getSimpleName(),
+                forwarding.requestId());
+        return context.request().release().response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .setBody(Body.body(problem.toBuffer()));
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+    }
+}

@@ -1,0 +1,129 @@
+package org.careline.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small fake upstream on a free 127.0.0.1 port that records every request it receives (method, URI, headers with
+ * lower-cased names, body) and serves them back at {@code GET /__recorded}, so tests can see what the gateway
+ * forwarded without sharing static state across class loaders. messaging, triage and billing point at it; audit
+ * points at a closed port (upstream down). The billing route gets a short timeout and the rate limit a small
+ * bucket.
+ *
+ * <p>Behaviour: {@code /q/openapi} answers a tiny OpenAPI document; a path containing {@code /slow} answers after
+ * {@link #SLOW_MILLIS}; anything else answers JSON echoing the path and body, 201 with a Location for POST, plus
+ * headers the gateway must pass through ({@code X-Upstream}) or override ({@code X-Frame-Options},
+ * {@code X-Request-Id}).
+ */
+public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
+
+    static final long SLOW_MILLIS = 3_000;
+    static final int RATE_LIMIT_BURST = 20;
+
+    private final ConcurrentLinkedQueue<JsonObject> received = new ConcurrentLinkedQueue<>();
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(this::handle);
+        int port;
+        try {
+            port = server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("fake upstream did not start", e);
+        }
+        String fake = "http://127.0.0.1:" + port;
+        return Map.of(
+                "careline.gateway.upstreams.messaging", fake,
+                "careline.gateway.upstreams.triage", fake,
+                "careline.gateway.upstreams.billing", fake,
+                "careline.gateway.upstreams.audit", "http://127.0.0.1:" + closedPort(),
+                "careline.gateway.routes.billing.timeout", "500ms",
+                "careline.gateway.rate-limit.requests-per-second", "1",
+                "careline.gateway.rate-limit.burst", Integer.toString(RATE_LIMIT_BURST));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (request.path().equals("/__recorded")) {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonArray(received.stream().toList()).encode());
+            return;
+        }
+        request.body().onSuccess(body -> {
+            received.add(record(request, body));
+            respond(request, body);
+        });
+    }
+
+    private void respond(HttpServerRequest request, Buffer body) {
+        if (request.path().equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("openapi", "3.1.0")
+                            .put("info", new JsonObject().put("title", "Fake API").put("version", "1")).encode());
+            return;
+        }
+        if (request.path().contains("/slow")) {
+            vertx.setTimer(SLOW_MILLIS, t -> {
+                if (!request.response().closed()) {
+                    request.response().end("{\"late\":true}");
+                }
+            });
+            return;
+        }
+        boolean created = request.method().name().equals("POST");
+        if (created) {
+            request.response().setStatusCode(201).putHeader("Location", request.path() + "/new-1");
+        }
+        request.response()
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Upstream", "fake")
+                .putHeader("X-Frame-Options", "SAMEORIGIN")
+                .putHeader("X-Request-Id", "chosen-by-upstream")
+                .end(new JsonObject().put("path", request.path()).put("echo", body.toString()).encode());
+    }
+
+    private static JsonObject record(HttpServerRequest request, Buffer body) {
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase();
+            JsonArray values = headers.getJsonArray(name, new JsonArray());
+            headers.put(name, values.add(h.getValue()));
+        });
+        return new JsonObject()
+                .put("method", request.method().name())
+                .put("uri", request.uri())
+                .put("headers", headers)
+                .put("body", body.toString());
+    }
+
+    /** A port on 127.0.0.1 that nothing listens on: bound once by us, then released. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
