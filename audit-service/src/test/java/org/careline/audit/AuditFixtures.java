@@ -3,8 +3,6 @@ package org.careline.audit;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.careline.events.AccessRecorded;
 import org.careline.events.AuditAction;
 import org.careline.events.AuditOutcome;
@@ -13,9 +11,9 @@ import org.careline.events.EventCodec;
 import org.careline.events.EventType;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
+import org.careline.testsupport.RelayedEvents;
 import org.careline.testsupport.TestTokens;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -78,9 +76,7 @@ final class AuditFixtures {
     }
 
     static ProducerRecord<String, String> record(String key, String value) {
-        List<Header> headers = List.of(new RecordHeader("content-type",
-                CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-        return new ProducerRecord<>(Topics.AUDIT_RECORDS, null, key, value, headers);
+        return RelayedEvents.record(Topics.AUDIT_RECORDS, null, key, value, EventType.ACCESS_RECORDED.type());
     }
 
     static void publishRaw(List<ProducerRecord<String, String>> records) {

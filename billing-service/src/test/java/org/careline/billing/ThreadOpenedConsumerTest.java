@@ -6,7 +6,6 @@ import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.careline.events.CloudEvent;
 import org.careline.events.EventCodec;
 import org.careline.events.EventType;
@@ -16,13 +15,13 @@ import org.careline.events.ParticipantRole;
 import org.careline.events.ThreadOpened;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
+import org.careline.testsupport.RelayedEvents;
 import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestOidcResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -144,10 +143,7 @@ class ThreadOpenedConsumerTest {
 
     /** A record as messaging's outbox relay writes it (CloudEvent headers), on partition 0 to keep order. */
     private static ProducerRecord<String, String> relayed(String key, String json) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", EventType.THREAD_OPENED.type().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(Topics.MESSAGING_THREADS, 0, key, json, headers);
+        return RelayedEvents.record(Topics.MESSAGING_THREADS, 0, key, json, EventType.THREAD_OPENED.type());
     }
 
     /** Polls the REST API as a biller until the patient's episodes satisfy {@code condition}. */

@@ -31,4 +31,8 @@ public record CloudEvent(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+    /** Kafka header carrying {@link #CONTENT_TYPE} on every relayed record. */
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    /** Kafka header repeating the event type, so tools can filter without parsing the value. */
+    public static final String TYPE_HEADER = "ce_type";
 }

@@ -2,7 +2,6 @@ package org.careline.messaging;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careline.events.AccessRecorded;
@@ -16,13 +15,13 @@ import org.careline.events.ThreadOpened;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.RelayedEvents;
 import org.careline.testsupport.TestOidcResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,21 +98,7 @@ class ThreadEventsTest {
 
     /** Reads the topic from the start until a record with this key matches. */
     private ConsumerRecord<String, String> awaitRecord(String topic, String key, Predicate<CloudEvent> match) {
-        ConsumerTask<String, String> task = kafka.consumeStrings()
-                .fromTopics(topic)
-                .awaitNextRecords(1, Duration.ofSeconds(20));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ConsumerRecord<String, String>> records = task.getRecords();
-            for (ConsumerRecord<String, String> r : records) {
-                if (key.equals(r.key()) && match.test(codec.read(r.value()))) {
-                    task.stop();
-                    return r;
-                }
-            }
-            task.awaitNextRecords(1, Duration.ofSeconds(5));
-        }
-        task.stop();
-        throw new AssertionError("no matching record with key " + key + " on " + topic);
+        return RelayedEvents.awaitRecord(kafka, topic, r -> key.equals(r.key()) && match.test(codec.read(r.value())),
+                Duration.ofSeconds(30));
     }
 }

@@ -2,12 +2,10 @@ package org.careline.triage;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.careline.events.CloudEvent;
 import org.careline.events.EventCodec;
 import org.careline.events.EventType;
@@ -18,13 +16,13 @@ import org.careline.events.Participant;
 import org.careline.events.ParticipantRole;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
+import org.careline.testsupport.RelayedEvents;
 import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestOidcResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -172,10 +170,7 @@ class MessagePostedConsumerTest {
 
     /** A record as messaging's outbox relay writes it: structured-mode CloudEvent with its headers. */
     private static ProducerRecord<String, String> relayed(String key, String json) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", EventType.MESSAGE_POSTED.type().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(Topics.MESSAGING_MESSAGES, null, key, json, headers);
+        return RelayedEvents.record(Topics.MESSAGING_MESSAGES, null, key, json, EventType.MESSAGE_POSTED.type());
     }
 
     /** Polls the REST API as a care-team clinician until the record satisfies {@code condition}. */
@@ -191,21 +186,7 @@ class MessagePostedConsumerTest {
     }
 
     private ConsumerRecord<String, String> awaitTriaged(String threadId, String messageId) {
-        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(Topics.TRIAGE_DECISIONS);
-        try {
-            ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : task.getRecords()) {
-                    if (threadId.equals(r.key()) && r.value().contains(messageId)) {
-                        found[0] = r;
-                        return true;
-                    }
-                }
-                return false;
-            });
-            return found[0];
-        } finally {
-            task.stop();
-        }
+        return RelayedEvents.awaitRecord(kafka, Topics.TRIAGE_DECISIONS,
+                r -> threadId.equals(r.key()) && r.value().contains(messageId), Duration.ofSeconds(30));
     }
 }

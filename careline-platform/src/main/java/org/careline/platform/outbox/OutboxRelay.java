@@ -120,8 +120,8 @@ public class OutboxRelay {
 
     private Uni<Void> send(OutboxEvent row) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEvent.TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.recordKey)
