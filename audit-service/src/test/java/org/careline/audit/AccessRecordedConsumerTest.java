@@ -12,12 +12,12 @@ import org.careline.events.CloudEvent;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -234,6 +234,6 @@ class AccessRecordedConsumerTest {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres");
+        return TestDatabase.connect();
     }
 }

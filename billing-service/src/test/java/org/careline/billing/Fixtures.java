@@ -1,15 +1,9 @@
 package org.careline.billing;
 
-import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.TestDatabase;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,36 +26,12 @@ final class Fixtures {
 
     /** Action, outcome and patient id of each audit event written to the outbox about a subject. */
     static List<String> audits(String subject) {
-        List<String> audits = new ArrayList<>();
-        try (Connection c = connect();
-             PreparedStatement s = c.prepareStatement("select payload::jsonb -> 'data' ->> 'action',"
-                     + " payload::jsonb -> 'data' ->> 'outcome', payload::jsonb -> 'data' ->> 'patientId'"
-                     + " from outbox_event where event_type = 'careline.audit.access-recorded.v1'"
-                     + " and payload::jsonb ->> 'subject' = ? order by id")) {
-            s.setString(1, subject);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    audits.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return audits;
+        return TestDatabase.auditedAccesses(subject).stream()
+                .map(a -> a.action() + " " + a.outcome() + " " + a.patientId())
+                .toList();
     }
 
     private static void execute(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres");
+        TestDatabase.execute(sql, params);
     }
 }

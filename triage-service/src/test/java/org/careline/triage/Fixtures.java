@@ -1,15 +1,11 @@
 package org.careline.triage;
 
-import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.events.AccessRecorded;
+import org.careline.testsupport.TestDatabase;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,50 +33,16 @@ final class Fixtures {
 
     /** The outcomes of the audit events written to the outbox about a resource, oldest first. */
     static List<String> auditOutcomes(String subject) {
-        List<String> outcomes = new ArrayList<>();
-        try (Connection c = connect();
-             PreparedStatement s = c.prepareStatement("select payload::jsonb -> 'data' ->> 'outcome' from outbox_event"
-                     + " where event_type = 'careline.audit.access-recorded.v1'"
-                     + " and payload::jsonb ->> 'subject' = ? order by id")) {
-            s.setString(1, subject);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    outcomes.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return outcomes;
+        return TestDatabase.auditedAccesses(subject).stream().map(a -> a.outcome().name()).toList();
     }
 
     /** The patient id of the newest audit event about a resource. */
     static String auditedPatient(String subject) {
-        try (Connection c = connect();
-             PreparedStatement s = c.prepareStatement("select payload::jsonb -> 'data' ->> 'patientId' from outbox_event"
-                     + " where event_type = 'careline.audit.access-recorded.v1'"
-                     + " and payload::jsonb ->> 'subject' = ? order by id desc limit 1")) {
-            s.setString(1, subject);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<AccessRecorded> audits = TestDatabase.auditedAccesses(subject);
+        return audits.isEmpty() ? null : audits.get(audits.size() - 1).patientId();
     }
 
     private static void execute(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres");
+        TestDatabase.execute(sql, params);
     }
 }

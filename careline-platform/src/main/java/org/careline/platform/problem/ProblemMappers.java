@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -69,6 +70,16 @@ public class ProblemMappers {
         Response response = respond(401, "unauthenticated", "Unauthorized",
                 "A valid bearer token is required.", request, null);
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** Keycloak unreachable: the token cannot be verified yet. Tell the client to retry, do not blame it. */
+    @ServerExceptionMapper
+    Response identityProviderDown(OIDCException e, HttpServerRequest request) {
+        Log.warnf("identity provider unavailable on %s %s [requestId=%s]", request.method(), request.path(),
+                RequestIds.of(request));
+        Response response = respond(503, "identity-provider-unavailable", "Service Unavailable",
+                "Tokens cannot be verified right now. Retry shortly.", request, null);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 
     @ServerExceptionMapper
