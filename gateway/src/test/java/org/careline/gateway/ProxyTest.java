@@ -130,6 +130,7 @@ class ProxyTest {
         assertEquals(List.of("127.0.0.1"), FakeUpstream.header(seen, "x-forwarded-for"));
         assertEquals(List.of("http"), FakeUpstream.header(seen, "x-forwarded-proto"));
         assertEquals(List.of("localhost:" + RestAssured.port), FakeUpstream.header(seen, "x-forwarded-host"));
+        assertEquals(List.of(String.valueOf(RestAssured.port)), FakeUpstream.header(seen, "x-forwarded-port"));
         assertTrue(FakeUpstream.header(seen, "forwarded").isEmpty());
         assertTrue(FakeUpstream.header(seen, "x-forwarded-prefix").isEmpty());
         assertTrue(FakeUpstream.header(seen, "x-real-ip").isEmpty());

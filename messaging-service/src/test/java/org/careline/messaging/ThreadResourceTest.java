@@ -60,6 +60,16 @@ class ThreadResourceTest {
     }
 
     @Test
+    void locationPointsAtTheGatewayThatForwardedTheRequest() {
+        given().auth().oauth2(PATIENT1).contentType(ContentType.JSON).body(NEW_THREAD)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "careline.example:8443")
+                .header("X-Forwarded-Port", "8443")
+                .post("/api/v1/threads")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("https://careline.example:8443/api/v1/threads/"));
+    }
+
+    @Test
     void careTeamReadsItsPatientsThreadButAnotherTeamCannot() {
         String id = open(PATIENT1, NEW_THREAD).then().statusCode(201).extract().path("id");
 

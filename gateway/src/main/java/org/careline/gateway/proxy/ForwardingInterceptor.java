@@ -46,6 +46,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.set("X-Forwarded-Proto", forwarding.proto());
         if (forwarding.host() != null) {
             headers.set("X-Forwarded-Host", forwarding.host());
+            // without it, upstreams behind a proxy assume the scheme's default port in absolute URLs
+            portOf(forwarding.host()).ifPresent(port -> headers.set("X-Forwarded-Port", port));
         }
         headers.set(RequestIds.HEADER, forwarding.requestId());
         // answered by the gateway itself (UpstreamProxy): the body is already on its way
@@ -83,5 +85,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private static boolean isTimeout(Throwable failure) {
         return failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+    }
+
+    /** The port of a Host header value ({@code host:port} or {@code [v6]:port}), when it names one. */
+    static java.util.Optional<String> portOf(String host) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || colon < host.lastIndexOf(']')) {
+            return java.util.Optional.empty();
+        }
+        String port = host.substring(colon + 1);
+        return port.matches("[0-9]{1,5}") ? java.util.Optional.of(port) : java.util.Optional.empty();
     }
 }
