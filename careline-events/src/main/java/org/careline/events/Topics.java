@@ -9,11 +9,18 @@ public final class Topics {
     /** Posted messages with their text (PHI). Key: thread id. Producer: messaging. Consumer: triage. */
     public static final String MESSAGING_MESSAGES = "careline.messaging.messages";
 
-    /** Thread lifecycle without message text. Key: thread id. Producer: messaging. Consumer: billing. */
+    /** Thread lifecycle and logged time, without message text. Key: thread id. Producer: messaging.
+     * Consumer: billing. */
     public static final String MESSAGING_THREADS = "careline.messaging.threads";
 
     /** Triage decisions. Key: thread id. Producer: triage. */
     public static final String TRIAGE_DECISIONS = "careline.triage.decisions";
+
+    /**
+     * Escalations: emergencies at once, overdue work later. Key: thread id. Producer: triage.
+     * Consumer: messaging (emergency auto-reply).
+     */
+    public static final String TRIAGE_ESCALATIONS = "careline.triage.escalations";
 
     /** Audit records of every access to patient data. Key: patient id. Producers: all. Consumer: audit. */
     public static final String AUDIT_RECORDS = "careline.audit.records";

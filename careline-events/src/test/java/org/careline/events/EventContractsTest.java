@@ -29,16 +29,21 @@ class EventContractsTest {
     private static final Participant PATIENT = new Participant("u-1", ParticipantRole.PATIENT, null);
 
     /** One realistic payload per event type: adding a type without a sample fails this test. */
-    private static final Map<EventType, Object> SAMPLES = Map.of(
-            EventType.MESSAGE_POSTED, new MessagePosted("t-1", "m-1", "P-1001", "family-medicine",
-                    MessageTopic.MEDICATION, PATIENT, true, true, "Refill", "Please refill my inhaler", T),
-            EventType.THREAD_OPENED, new ThreadOpened("t-1", "P-1001", "family-medicine",
-                    MessageTopic.MEDICATION, PATIENT, true, T),
-            EventType.MESSAGE_TRIAGED, new MessageTriaged("t-1", "m-1", "P-1001", "family-medicine",
-                    Urgency.ROUTINE, Category.MEDICATION, "refill-pool", T.plusSeconds(3600), "rules-1", T),
-            EventType.ACCESS_RECORDED, new AccessRecorded("messaging-service", "u-1", "patient1", "patient",
-                    "careline-web", "127.0.0.1", AuditAction.CREATE, "Thread", "t-1", "P-1001", "TREAT",
-                    AuditOutcome.SUCCESS, "req-1", T));
+    private static final Map<EventType, Object> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.MESSAGE_POSTED, new MessagePosted("t-1", "m-1", "P-1001", "family-medicine",
+                    MessageTopic.MEDICATION, PATIENT, true, true, "Refill", "Please refill my inhaler", T)),
+            Map.entry(EventType.THREAD_OPENED, new ThreadOpened("t-1", "P-1001", "family-medicine",
+                    MessageTopic.MEDICATION, PATIENT, true, T)),
+            Map.entry(EventType.TIME_LOGGED, new TimeLogged("t-1", "m-2", "P-1001", "family-medicine",
+                    MessageTopic.CLINICAL_QUESTION, new Participant("u-9", ParticipantRole.CLINICIAN, "MD"),
+                    7, true, true, T)),
+            Map.entry(EventType.MESSAGE_TRIAGED, new MessageTriaged("t-1", "m-1", "P-1001", "family-medicine",
+                    Urgency.ROUTINE, Category.MEDICATION, "refill-pool", T.plusSeconds(3600), "rules-1", T)),
+            Map.entry(EventType.THREAD_ESCALATED, new ThreadEscalated("t-1", "m-1", "P-1001", "family-medicine",
+                    "nurse-triage", Urgency.EMERGENT, EscalationReason.EMERGENT, T.plusSeconds(900), T)),
+            Map.entry(EventType.ACCESS_RECORDED, new AccessRecorded("messaging-service", "u-1", "patient1",
+                    "patient", "careline-web", "127.0.0.1", AuditAction.CREATE, "Thread", "t-1", "P-1001",
+                    "TREAT", AuditOutcome.SUCCESS, "req-1", T)));
 
     private final EventCodec codec = new EventCodec();
     private final ObjectMapper mapper = new ObjectMapper();
