@@ -25,6 +25,12 @@ public final class Topics {
     /** Audit records of every access to patient data. Key: patient id. Producers: all. Consumer: audit. */
     public static final String AUDIT_RECORDS = "careline.audit.records";
 
+    /**
+     * Break-the-glass grants. Key: patient id. Producer: audit. Consumers: services holding patient
+     * data (messaging).
+     */
+    public static final String AUDIT_GRANTS = "careline.audit.grants";
+
     /** Prefix of the per-consumer dead-letter topics, e.g. {@code careline.dlq.triage}. */
     public static final String DEAD_LETTER_PREFIX = "careline.dlq.";
 

@@ -43,7 +43,9 @@ class EventContractsTest {
                     "nurse-triage", Urgency.EMERGENT, EscalationReason.EMERGENT, T.plusSeconds(900), T)),
             Map.entry(EventType.ACCESS_RECORDED, new AccessRecorded("messaging-service", "u-1", "patient1",
                     "patient", "careline-web", "127.0.0.1", AuditAction.CREATE, "Thread", "t-1", "P-1001",
-                    "TREAT", AuditOutcome.SUCCESS, "req-1", T)));
+                    "TREAT", AuditOutcome.SUCCESS, "req-1", T)),
+            Map.entry(EventType.BREAK_GLASS_GRANTED, new BreakGlassGranted("g-1", "u-7", "P-1001", T,
+                    T.plusSeconds(4 * 3600))));
 
     private final EventCodec codec = new EventCodec();
     private final ObjectMapper mapper = new ObjectMapper();
