@@ -95,6 +95,8 @@ class DeploymentsTest {
             PodDisruptionBudget pdb = TypedModels.parse(Repo.one(overlay, "PodDisruptionBudget", name),
                     PodDisruptionBudget.class);
             assertEquals(d.getSpec().getSelector().getMatchLabels(), pdb.getSpec().getSelector().getMatchLabels(), name);
+            assertEquals(null, d.getSpec().getReplicas(), name + ": the HPA owns the replica count");
+            assertEquals("/q/metrics", d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
             if (overlay.equals("prod")) {
                 assertTrue(hpa.getSpec().getMinReplicas() >= 2, name + " survives losing a pod");
             }

@@ -105,6 +105,15 @@ class NetworkPoliciesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theDatabaseAcceptsOnlyTheServicesKeycloakItsOwnInstancesAndItsOperator(String overlay) {
+        Set<String> peers = policy(overlay, "careline-db").getSpec().getIngress().stream()
+                .flatMap(r -> r.getFrom().stream()).map(NetworkPoliciesTest::describe).collect(Collectors.toSet());
+        assertEquals(Set.of("careline.org/tier=service", "app=keycloak", "app=keycloak-realm-import",
+                "cnpg.io/cluster=careline-db", "cnpg-system:*"), peers);
+    }
+
     @Test
     void kafkaListenerAdmitsOnlyTheServices() {
         var peers = Repo.one("prod", "Kafka", "careline").at("/spec/kafka/listeners/0/networkPolicyPeers");
