@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.careline.deploy.model.KeycloakCr;
 import org.careline.deploy.model.TypedModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,14 @@ class NetworkPoliciesTest {
                 .flatMap(r -> r.getFrom().stream()).map(NetworkPoliciesTest::describe).collect(Collectors.toSet());
         assertEquals(Set.of("careline.org/tier=service", "app=keycloak", "app=keycloak-realm-import",
                 "cnpg.io/cluster=careline-db", "cnpg-system:*"), peers);
+    }
+
+    @Test
+    void keycloakIsGovernedByOurPolicyNotTheOperatorsOpenOneAndHasNoOperatorIngress() {
+        KeycloakCr.Keycloak kc = TypedModels.parse(Repo.one("prod", "Keycloak", "careline-keycloak"), KeycloakCr.Keycloak.class);
+        assertEquals(Boolean.FALSE, kc.spec().networkPolicy().enabled());
+        assertEquals(Boolean.FALSE, kc.spec().ingress().enabled());
+        policy("prod", "keycloak");
     }
 
     @Test

@@ -22,7 +22,10 @@ public final class KeycloakCr {
     }
 
     public record KeycloakSpec(int instances, Db db, Http http, Hostname hostname, Proxy proxy, Ingress ingress,
-            List<Option> additionalOptions, ResourceRequirements resources) {
+            NetworkPolicy networkPolicy, List<Option> additionalOptions, ResourceRequirements resources) {
+    }
+
+    public record NetworkPolicy(Boolean enabled) {
     }
 
     public record Db(String vendor, String host, Integer port, String database, Cnpg.KeyRef usernameSecret,
