@@ -77,6 +77,21 @@ class FhirCommunicationTest {
     }
 
     @Test
+    void theValidatorCatchesABrokenBundle() {
+        String patient = Actors.patient("patient-fhir-3", "P-F3", "family-medicine");
+        openThread(patient, Actors.NEW_THREAD);
+        String json = given().auth().oauth2(patient).queryParam("subject", "Patient/P-F3")
+                .get("/api/v1/fhir/Communication").then().statusCode(200).extract().asString();
+        // a Communication without its required status, and an unknown status code
+        String broken = json.replaceFirst("\"status\":\"in-progress\",", "")
+                .replaceFirst("\"status\":\"completed\"", "\"status\":\"sent-maybe\"");
+
+        long errors = validator().validateWithResult(broken).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).count();
+        assertTrue(errors >= 2, "the validator must flag a missing and an invalid status");
+    }
+
+    @Test
     void anotherPatientGetsNoBundle() {
         String patient = Actors.patient("patient-fhir-2", "P-F2", "family-medicine");
         given().auth().oauth2(patient).queryParam("subject", "Patient/P-F1").get("/api/v1/fhir/Communication")
