@@ -16,6 +16,11 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
         return list("threadId = ?1 order by postedAt, id", threadId);
     }
 
+    /** The thread's newest message (every thread has at least its first one). */
+    public Uni<Message> newest(UUID threadId) {
+        return find("threadId = ?1 order by postedAt desc, id desc", threadId).firstResult();
+    }
+
     public Uni<List<Message>> listByThreads(Collection<UUID> threadIds) {
         if (threadIds.isEmpty()) {
             return Uni.createFrom().item(List.of());

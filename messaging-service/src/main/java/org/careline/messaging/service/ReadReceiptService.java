@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.events.AuditAction;
 import org.careline.events.AuditOutcome;
 import org.careline.events.Participant;
-import org.careline.messaging.Message;
 import org.careline.messaging.ThreadRead;
 import org.careline.messaging.repository.MessageRepository;
 import org.careline.messaging.repository.ThreadReadRepository;
@@ -44,8 +43,7 @@ public class ReadReceiptService {
 
     public Uni<ThreadRead> markRead(Caller caller, UUID threadId) {
         return transactions.run(caller, () -> visible.find(caller, threadId, AuditAction.UPDATE)
-                .chain(found -> messages.listByThread(threadId).chain(list -> {
-                    Message newest = list.get(list.size() - 1);
+                .chain(found -> messages.newest(threadId).chain(newest -> {
                     ThreadRead read = new ThreadRead();
                     read.threadId = threadId;
                     read.readerId = caller.userId();
