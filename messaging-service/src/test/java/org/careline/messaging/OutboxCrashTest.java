@@ -45,10 +45,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(TestOidcResource.class)
 class OutboxCrashTest {
 
+    /** The relay never runs on this instance; the inactivity check runs every second (InactivitySchedulerTest). */
     public static class RelayDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("careline.outbox.relay-enabled", "false");
+            return Map.of("careline.outbox.relay-enabled", "false",
+                    "careline.messaging.close-check-every", "1s",
+                    "careline.messaging.close-check-delay", "1s");
         }
     }
 
