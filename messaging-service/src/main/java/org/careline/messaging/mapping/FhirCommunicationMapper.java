@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.StringType;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Threads as FHIR R4 {@code Communication}s: one header per thread (its subject, topic, care team and
@@ -38,7 +39,7 @@ public class FhirCommunicationMapper {
      * @param selfUrl  the search URL, for the bundle's self link
      */
     public Bundle toBundle(String base, String selfUrl, List<MessageThread> threads,
-                           Map<java.util.UUID, List<Message>> messagesByThread) {
+                           Map<UUID, List<Message>> messagesByThread) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.addLink().setRelation("self").setUrl(selfUrl);

@@ -12,6 +12,7 @@ import org.careline.platform.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ public class CallerScopes {
                 .map(breakGlass -> new CallerScope(caller, proxy, breakGlass)));
     }
 
-    private static Map<String, ProxyScope> widest(java.util.List<ProxyGrant> grants) {
+    private static Map<String, ProxyScope> widest(List<ProxyGrant> grants) {
         Map<String, ProxyScope> byPatient = new HashMap<>();
         for (ProxyGrant grant : grants) {
             byPatient.merge(grant.patientId, grant.scope, (a, b) -> a.allowsWriting() ? a : b);
