@@ -38,6 +38,14 @@ public class Message {
     @Column(name = "posted_at", nullable = false)
     public Instant postedAt;
 
+    /** Minutes a care-team member spent on this reply (e-visit time); null when none was logged. */
+    @Column(name = "time_spent_minutes")
+    public Integer timeSpentMinutes;
+
+    /** Whether the care-team member evaluated the patient's problem with this reply; null when not said. */
+    @Column(name = "clinical_assessment")
+    public Boolean clinicalAssessment;
+
     @Override
     public String toString() {
         return "Message[id=" + id + ", threadId=" + threadId + "]";

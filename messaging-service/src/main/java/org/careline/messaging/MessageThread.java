@@ -50,6 +50,19 @@ public class MessageThread {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The last activity: a new message (or the closing). Drives listing order and inactivity. */
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The username of the clinician the thread is addressed to ("reply directly to me"); null for the team. */
+    @Column(name = "addressed_to")
+    public String addressedTo;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Override
+    public String toString() {
+        return "MessageThread[id=" + id + "]";
+    }
 }

@@ -12,6 +12,8 @@ import org.careline.events.EventCodec;
 import org.careline.events.EventType;
 import org.careline.events.MessagePosted;
 import org.careline.events.ThreadOpened;
+import org.careline.events.ThreadReplied;
+import org.careline.events.TimeLogged;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
@@ -94,6 +96,33 @@ class ThreadEventsTest {
         AccessRecorded record = codec.data(codec.read(denied.value()), EventType.ACCESS_RECORDED, AccessRecorded.class);
         assertEquals("patient2", record.username());
         assertEquals(AuditAction.READ, record.action());
+    }
+
+    @Test
+    void repliesReachKafkaAsMessagePostedForTriageAndTimeLoggedForBilling() {
+        String threadId = ThreadResourceTest.open(ThreadResourceTest.PATIENT1, ThreadResourceTest.NEW_THREAD)
+                .then().statusCode(201).extract().path("id");
+        Actors.reply(Actors.DR_LEE, threadId, "{\"body\":\"Sent to your pharmacy.\",\"timeSpentMinutes\":7,"
+                + "\"clinicalAssessment\":false}").then().statusCode(201);
+        Actors.reply(Actors.PATIENT1, threadId, "{\"body\":\"It still hurts when I breathe.\"}").then().statusCode(201);
+
+        ConsumerRecord<String, String> logged = awaitRecord(Topics.MESSAGING_THREADS, threadId,
+                e -> e.type().equals(EventType.TIME_LOGGED.type()));
+        TimeLogged time = codec.data(codec.read(logged.value()), EventType.TIME_LOGGED, TimeLogged.class);
+        assertEquals(7, time.minutes());
+        assertFalse(time.clinicalAssessment());
+        assertEquals("MD", time.clinician().credential());
+        assertFalse(logged.value().contains("pharmacy"), "time-logged carries no text");
+
+        ConsumerRecord<String, String> patientReply = awaitRecord(Topics.MESSAGING_MESSAGES, threadId, e ->
+                e.type().equals(EventType.MESSAGE_POSTED.type())
+                        && codec.data(e, EventType.MESSAGE_POSTED, MessagePosted.class).author().role()
+                        == org.careline.events.ParticipantRole.PATIENT
+                        && !codec.data(e, EventType.MESSAGE_POSTED, MessagePosted.class).firstInThread());
+        assertEquals("It still hurts when I breathe.",
+                codec.data(codec.read(patientReply.value()), EventType.MESSAGE_POSTED, MessagePosted.class).body());
+        awaitRecord(Topics.MESSAGING_THREADS, threadId, e -> e.type().equals(EventType.THREAD_REPLIED.type())
+                && codec.data(e, EventType.THREAD_REPLIED, ThreadReplied.class).status().equals("AWAITING_CARE_TEAM"));
     }
 
     /** Reads the topic from the start until a record with this key matches. */

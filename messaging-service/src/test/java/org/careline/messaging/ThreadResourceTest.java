@@ -30,12 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(TestOidcResource.class)
 class ThreadResourceTest {
 
-    static final String PATIENT1 = TestTokens.patient("patient1", "P-1001", "family-medicine");
-    static final String PATIENT2 = TestTokens.patient("patient2", "P-1002", "cardiology");
-    static final String DR_LEE = TestTokens.clinician("dr.lee", "MD", "/care-teams/family-medicine/physicians");
-    static final String CARDIOLOGIST = TestTokens.clinician("dr.shah", "MD", "/care-teams/cardiology/physicians");
-    static final String BILLER = TestTokens.user("biller1").roles("billing").groups("/billing-office").sign();
-    static final String CAREGIVER = TestTokens.user("caregiver1").roles("caregiver").sign();
+    static final String PATIENT1 = Actors.PATIENT1;
+    static final String PATIENT2 = Actors.PATIENT2;
+    static final String DR_LEE = Actors.DR_LEE;
+    static final String CARDIOLOGIST = Actors.DR_SHAH;
+    static final String BILLER = Actors.BILLER;
+    static final String CAREGIVER = Actors.caregiver("caregiver-without-grant");
 
     static final String NEW_THREAD = """
             {"subject":"Inhaler refill","body":"Could you refill my albuterol inhaler?","topic":"MEDICATION"}""";

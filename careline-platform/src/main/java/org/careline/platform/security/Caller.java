@@ -14,11 +14,26 @@ import java.util.stream.Collectors;
  * @param groups    the {@code groups} claim: full group paths such as {@code /care-teams/family-medicine/nurse-pool}
  * @param clientId  the {@code azp} claim: the OAuth client used
  * @param address   the client's network address (behind the gateway: the forwarded one)
+ * @param purposeOfUseOverride an HL7 PurposeOfUse that replaces the role's default for this access
+ *                  (e.g. {@code ETREAT} under a break-the-glass grant); null for the default
  */
 public record Caller(String userId, String username, Set<String> roles, String patientId, String careTeam,
-                     String credential, Set<String> groups, String clientId, String address, String requestId) {
+                     String credential, Set<String> groups, String clientId, String address, String requestId,
+                     String purposeOfUseOverride) {
 
     private static final String CARE_TEAMS = "/care-teams/";
+
+    /** A caller acting for the default purpose of use of their role. */
+    public Caller(String userId, String username, Set<String> roles, String patientId, String careTeam,
+                  String credential, Set<String> groups, String clientId, String address, String requestId) {
+        this(userId, username, roles, patientId, careTeam, credential, groups, clientId, address, requestId, null);
+    }
+
+    /** The same caller acting for another purpose of use, e.g. {@code ETREAT} (emergency treatment). */
+    public Caller withPurposeOfUse(String purposeOfUse) {
+        return new Caller(userId, username, roles, patientId, careTeam, credential, groups, clientId, address,
+                requestId, purposeOfUse);
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
@@ -61,6 +76,9 @@ public record Caller(String userId, String username, Set<String> roles, String p
 
     /** HL7 v3 PurposeOfUse of the caller's access, recorded in audit records. */
     public String purposeOfUse() {
+        if (purposeOfUseOverride != null) {
+            return purposeOfUseOverride;
+        }
         return switch (primaryRole()) {
             case Roles.PATIENT, Roles.CAREGIVER -> "PATRQT";
             case Roles.CLINICIAN, Roles.STAFF -> "TREAT";

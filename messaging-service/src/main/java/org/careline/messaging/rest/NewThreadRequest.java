@@ -24,5 +24,9 @@ public record NewThreadRequest(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String patientId,
 
         @Schema(description = "The care team to address; defaults to the patient's own", examples = "family-medicine")
-        @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String careTeam) {
+        @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String careTeam,
+
+        @Schema(description = "The username of a clinician to address the thread to; omit for the whole care team",
+                examples = "dr.lee")
+        @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9._@-]+") String clinician) {
 }

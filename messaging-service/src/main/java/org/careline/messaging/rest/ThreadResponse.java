@@ -6,8 +6,13 @@ import org.careline.messaging.ThreadStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** A thread as its participants see it, with its messages in posting order. */
+/**
+ * A thread as its participants see it, with its messages in posting order and its read receipts.
+ *
+ * @param addressedTo the clinician the thread is addressed to ("reply directly to me"); null for the team
+ */
 public record ThreadResponse(String id, String patientId, String careTeam, String subject, MessageTopic topic,
                              ThreadStatus status, boolean patientInitiated, Instant createdAt, Instant updatedAt,
-                             List<MessageResponse> messages) {
+                             String addressedTo, Instant closedAt, List<MessageResponse> messages,
+                             List<ReadReceiptResponse> readReceipts) {
 }

@@ -1,0 +1,37 @@
+package org.careline.messaging.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.platform.audit.AuditTrail;
+import org.careline.platform.security.Caller;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a use case in one transaction (the change, its events and its audit record commit together).
+ * When the use case is {@link Denied}, its writes roll back and the refusal is audited in a transaction
+ * of its own, so that denied and failed attempts are never lost.
+ */
+@ApplicationScoped
+public class AuditedTransactions {
+
+    private final AuditTrail audit;
+
+    public AuditedTransactions(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    public <T> Uni<T> run(Caller caller, Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work)
+                .onFailure(Denied.class).recoverWithUni(failure -> {
+                    Denied denied = (Denied) failure;
+                    Log.infof("%s of %s %s %s for %s", denied.action(), denied.resourceType(), denied.resourceId(),
+                            denied.outcome(), caller.userId());
+                    return Panache.withTransaction(() -> audit.record(caller, denied.action(), denied.resourceType(),
+                                    denied.resourceId(), denied.patientId(), denied.outcome()))
+                            .chain(() -> Uni.createFrom().failure(denied.problem()));
+                });
+    }
+}
