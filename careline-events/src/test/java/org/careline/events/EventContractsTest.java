@@ -37,6 +37,8 @@ class EventContractsTest {
             Map.entry(EventType.TIME_LOGGED, new TimeLogged("t-1", "m-2", "P-1001", "family-medicine",
                     MessageTopic.CLINICAL_QUESTION, new Participant("u-9", ParticipantRole.CLINICIAN, "MD"),
                     7, true, true, T)),
+            Map.entry(EventType.CHARGE_CHANGED, new ChargeChanged("c-1", "e-1", "P-1001", "READY", "PENDING",
+                    "99422", 14, null, T)),
             Map.entry(EventType.MESSAGE_TRIAGED, new MessageTriaged("t-1", "m-1", "P-1001", "family-medicine",
                     Urgency.ROUTINE, Category.MEDICATION, "refill-pool", T.plusSeconds(3600), "rules-1", T)),
             Map.entry(EventType.THREAD_ESCALATED, new ThreadEscalated("t-1", "m-1", "P-1001", "family-medicine",

@@ -2,6 +2,7 @@ package org.careline.billing.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.billing.Episode;
+import org.careline.billing.EpisodeStatus;
 import org.careline.billing.rest.EpisodePageResponse;
 import org.careline.billing.rest.EpisodeResponse;
 import org.careline.billing.service.EpisodePage;
@@ -22,8 +23,9 @@ public class EpisodeMapper {
     }
 
     private EpisodeResponse toResponse(Episode e, List<UUID> threadIds) {
+        boolean open = e.status != EpisodeStatus.AWAITING_REVIEW;
         return new EpisodeResponse(e.id.toString(), e.patientId, e.careTeam, e.status,
-                threadIds.stream().map(UUID::toString).toList(), e.openedAt, e.totalMinutes, e.code, e.createdAt,
-                e.updatedAt);
+                threadIds.stream().map(UUID::toString).toList(), open ? e.openedAt : null, e.totalMinutes,
+                e.code, e.createdAt, e.updatedAt, open ? e.windowEnd : null, e.codeFamily, e.reason, e.decidedAt);
     }
 }

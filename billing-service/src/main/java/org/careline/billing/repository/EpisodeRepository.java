@@ -33,4 +33,22 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
         query.append(" order by createdAt desc, id desc");
         return find(query.toString(), params).range(0, size - 1).list();
     }
+
+    /** The patient's open (PENDING) episode in {@code group} whose window covers {@code at}, if any. */
+    public Uni<Episode> findOpen(String patientId, String group, Instant at) {
+        return find("patientId = ?1 and billingGroup = ?2 and status = ?3 and openedAt <= ?4 and windowEnd > ?4"
+                + " order by openedAt", patientId, group, EpisodeStatus.PENDING, at).firstResult();
+    }
+
+    /** Episodes whose window ended by {@code now}: open ones, and reviewed ones that never got an assessment. */
+    public Uni<List<Episode>> findDue(Instant now, int max) {
+        return find("status in ?1 and windowEnd <= ?2 order by windowEnd, id",
+                List.of(EpisodeStatus.PENDING, EpisodeStatus.AWAITING_REVIEW), now).range(0, max - 1).list();
+    }
+
+    /** A patient's decided, unsubmitted episodes: late facts re-evaluate them. */
+    public Uni<List<Episode>> findReevaluable(String patientId) {
+        return list("patientId = ?1 and status in ?2 order by openedAt", patientId,
+                List.of(EpisodeStatus.READY, EpisodeStatus.HELD, EpisodeStatus.NOT_BILLABLE));
+    }
 }

@@ -59,29 +59,43 @@ public class EpisodeService {
             Log.debugf("thread %s was not patient-initiated: no billing episode", threadId);
             return Uni.createFrom().voidItem();
         }
-        return threads.findById(threadId).chain(known -> known != null
+        return threads.listByThread(threadId).chain(known -> !known.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : open(threadId, opened));
+                : episodes.findOpen(opened.patientId(), config.groupOf(opened.careTeam()), openedAt(opened))
+                        .chain(open -> open != null ? threads.persist(link(threadId, open.id, opened)).replaceWithVoid()
+                                : open(threadId, opened)));
+    }
+
+    private Instant openedAt(ThreadOpened opened) {
+        return opened.openedAt() != null ? opened.openedAt().truncatedTo(ChronoUnit.MICROS)
+                : clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private EpisodeThread link(UUID threadId, UUID episodeId, ThreadOpened opened) {
+        EpisodeThread thread = new EpisodeThread();
+        thread.id = UUID.randomUUID();
+        thread.threadId = threadId;
+        thread.episodeId = episodeId;
+        thread.topic = opened.topic();
+        thread.threadOpenedAt = openedAt(opened);
+        return thread;
     }
 
     private Uni<Void> open(UUID threadId, ThreadOpened opened) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant threadOpenedAt = opened.openedAt() != null ? opened.openedAt().truncatedTo(ChronoUnit.MICROS) : now;
+        Instant threadOpenedAt = openedAt(opened);
 
         Episode episode = new Episode();
         episode.id = UUID.randomUUID();
         episode.patientId = opened.patientId();
         episode.careTeam = opened.careTeam();
+        episode.billingGroup = config.groupOf(opened.careTeam());
         episode.status = EpisodeStatus.AWAITING_REVIEW;
         episode.totalMinutes = 0;
         episode.createdAt = threadOpenedAt;
         episode.updatedAt = now;
 
-        EpisodeThread thread = new EpisodeThread();
-        thread.threadId = threadId;
-        thread.episodeId = episode.id;
-        thread.topic = opened.topic();
-        thread.threadOpenedAt = threadOpenedAt;
+        EpisodeThread thread = link(threadId, episode.id, opened);
 
         return episodes.persist(episode)
                 .chain(() -> threads.persist(thread))
