@@ -120,11 +120,20 @@ class EpisodeResourceTest {
     }
 
     @Test
-    void patientsAndCliniciansAreForbidden() {
+    void patientsAndStaffAreForbidden() {
         given().auth().oauth2(PATIENT1).queryParam("patientId", "P-1001").get(PATH)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(DR_LEE).queryParam("patientId", "P-1001").get(PATH)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user("frontdesk1").roles("staff").sign()).queryParam("patientId", "P-1001")
+                .get(PATH).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aClinicianSeesNoEpisodeTheyDidNotWorkOn() {
+        String patient = newPatient();
+        Fixtures.episode(patient, "AWAITING_REVIEW", Instant.now());
+
+        given().auth().oauth2(DR_LEE).queryParam("patientId", patient).get(PATH)
+                .then().statusCode(200).body("items", empty());
     }
 
     @Test
@@ -176,5 +185,7 @@ class EpisodeResourceTest {
     void theStatusPatternNamesExactlyTheStatuses() {
         assertEquals(Arrays.stream(EpisodeStatus.values()).map(Enum::name).collect(Collectors.joining("|")),
                 EpisodeStatus.NAMES);
+        assertEquals(Arrays.stream(ChargeStatus.values()).map(Enum::name).collect(Collectors.joining("|")),
+                ChargeStatus.NAMES);
     }
 }

@@ -5,15 +5,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.careline.events.ChargeChanged;
 import org.careline.events.CloudEvent;
 import org.careline.events.EventCodec;
 import org.careline.events.EventType;
 import org.careline.events.MessageTopic;
-import org.careline.events.Participant;
-import org.careline.events.ParticipantRole;
-import org.careline.events.ThreadOpened;
 import org.careline.events.TimeLogged;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
@@ -27,11 +23,16 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
+import static org.careline.billing.TestEvents.DR_LEE;
+import static org.careline.billing.TestEvents.NP_KIM;
+import static org.careline.billing.TestEvents.RN_ORTIZ;
+import static org.careline.billing.TestEvents.logged;
+import static org.careline.billing.TestEvents.newPatient;
+import static org.careline.billing.TestEvents.opened;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -51,10 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(TestOidcResource.class)
 class TimeLoggedFlowTest {
 
-    private static final Participant PATIENT = new Participant("sub-patient1", ParticipantRole.PATIENT, null);
-    private static final Participant DR_LEE = new Participant("sub-dr.lee", ParticipantRole.CLINICIAN, "MD");
-    private static final Participant NP_KIM = new Participant("sub-np.kim", ParticipantRole.CLINICIAN, "NP");
-    private static final Participant RN_ORTIZ = new Participant("sub-rn.ortiz", ParticipantRole.CLINICIAN, "RN");
 
     private final EventCodec codec = new EventCodec();
     private KafkaCompanion kafka;
@@ -150,30 +147,8 @@ class TimeLoggedFlowTest {
         assertEquals(codec.write(bad), dead.value());
     }
 
-    static String newPatient() {
-        return "P-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private CloudEvent opened(UUID threadId, String patientId, Instant at) {
-        return codec.envelope(EventType.THREAD_OPENED, "/careline/messaging-service", threadId.toString(),
-                threadId.toString(), at, new ThreadOpened(threadId.toString(), patientId, "family-medicine",
-                        MessageTopic.CLINICAL_QUESTION, PATIENT, true, at));
-    }
-
-    private CloudEvent logged(UUID threadId, String patientId, Participant who, int minutes, boolean assessed,
-                              boolean patientInitiated, Instant at) {
-        return codec.envelope(EventType.TIME_LOGGED, "/careline/messaging-service", threadId.toString(),
-                threadId.toString(), at, new TimeLogged(threadId.toString(), "m-" + UUID.randomUUID(), patientId,
-                        "family-medicine", MessageTopic.CLINICAL_QUESTION, who, minutes, assessed, patientInitiated, at));
-    }
-
-    /** In order, to one partition, as messaging's relay keys them by thread. */
     private void produce(CloudEvent... events) {
-        for (CloudEvent event : events) {
-            ProducerRecord<String, String> record = RelayedEvents.record(Topics.MESSAGING_THREADS, 0,
-                    event.partitionkey(), codec.write(event), event.type());
-            kafka.produceStrings().fromRecords(List.of(record)).awaitCompletion();
-        }
+        TestEvents.produce(kafka, events);
     }
 
     static ValidatableResponse awaitEpisodes(String patientId, Consumer<ValidatableResponse> condition) {

@@ -16,12 +16,17 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
 
     /**
      * A patient's episodes, newest first, optionally of one status and after the episode
-     * ({@code afterCreatedAt}, {@code afterId}) when given (keyset pagination), at most {@code size}.
+     * ({@code afterCreatedAt}, {@code afterId}) when given (keyset pagination), at most {@code size}; with a
+     * clinician id, only the episodes that clinician logged time on.
      */
-    public Uni<List<Episode>> page(String patientId, EpisodeStatus status, Instant afterCreatedAt, UUID afterId,
-                                   int size) {
+    public Uni<List<Episode>> page(String patientId, EpisodeStatus status, String clinicianId, Instant afterCreatedAt,
+                                   UUID afterId, int size) {
         StringBuilder query = new StringBuilder("patientId = :patientId");
         Parameters params = Parameters.with("patientId", patientId);
+        if (clinicianId != null) {
+            query.append(" and id in (select t.episodeId from TimeLog t where t.clinicianId = :clinician)");
+            params.and("clinician", clinicianId);
+        }
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);

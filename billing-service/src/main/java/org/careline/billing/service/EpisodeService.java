@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * E-visit billing episodes: one per patient-initiated thread, awaiting the first physician/QHP review
- * (time logs, the 7-day window, codes and exclusions come in a later increment). Queries are audited.
+ * E-visit billing episodes: recorded per patient-initiated thread (awaiting the first physician/QHP review,
+ * or joining the patient's open window), read by billing and by the clinicians who did the work. Reads
+ * are audited.
  */
 @ApplicationScoped
 public class EpisodeService {
@@ -38,14 +39,16 @@ public class EpisodeService {
     private final EpisodeThreadRepository threads;
     private final AuditTrail audit;
     private final BillingConfig config;
+    private final Access access;
     private final Clock clock;
 
     public EpisodeService(EpisodeRepository episodes, EpisodeThreadRepository threads, AuditTrail audit,
-                          BillingConfig config, Clock clock) {
+                          BillingConfig config, Access access, Clock clock) {
         this.episodes = episodes;
         this.threads = threads;
         this.audit = audit;
         this.config = config;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -103,13 +106,16 @@ public class EpisodeService {
                 .replaceWithVoid();
     }
 
-    /** A page of a patient's episodes, newest first. The query is audited whatever it finds. */
+    /**
+     * A page of a patient's episodes, newest first; a clinician sees only those they logged time on. The
+     * query is audited whatever it finds.
+     */
     @WithTransaction
     public Uni<EpisodePage> find(Caller caller, EpisodeQuery query) {
         PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
         int size = query.limit() != null ? query.limit() : config.defaultPageSize();
-        return episodes.page(query.patientId(), query.status(), after == null ? null : after.createdAt(),
-                        after == null ? null : after.id(), size + 1)
+        return episodes.page(query.patientId(), query.status(), Access.clinicianScope(caller),
+                        after == null ? null : after.createdAt(), after == null ? null : after.id(), size + 1)
                 .chain(found -> {
                     List<Episode> page = found.size() > size ? found.subList(0, size) : found;
                     String next = found.size() > size ? cursorAfter(page.get(page.size() - 1)) : null;
@@ -118,6 +124,20 @@ public class EpisodeService {
                 })
                 .call(() -> audit.record(caller, AuditAction.QUERY, RESOURCE, query.auditId(), query.patientId(),
                         AuditOutcome.SUCCESS));
+    }
+
+    /** An episode with its rule trace, for billing or a clinician who worked on it; others get empty (404). */
+    @WithTransaction
+    public Uni<java.util.Optional<Episode>> trace(Caller caller, UUID id) {
+        return episodes.findById(id).chain(e -> {
+            if (e == null) {
+                return Uni.createFrom().item(java.util.Optional.<Episode>empty());
+            }
+            return access.mayRead(caller, e.id).chain(allowed -> audit.record(caller, AuditAction.READ,
+                            RESOURCE + "Trace", id.toString(), e.patientId,
+                            allowed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
+                    .map(ignored -> allowed ? java.util.Optional.of(e) : java.util.Optional.<Episode>empty()));
+        });
     }
 
     private static String cursorAfter(Episode last) {
