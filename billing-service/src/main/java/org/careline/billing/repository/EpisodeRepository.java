@@ -45,6 +45,17 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
                 + " order by openedAt", patientId, group, EpisodeStatus.PENDING, at).firstResult();
     }
 
+    /**
+     * The patient's patient-initiated episode in {@code group} whose window covers {@code at}: open, or decided
+     * and not yet submitted (late time re-decides it). Null when none.
+     */
+    public Uni<Episode> findCovering(String patientId, String group, Instant at) {
+        return find("patientId = ?1 and billingGroup = ?2 and status in ?3 and patientInitiated = true"
+                        + " and openedAt <= ?4 and windowEnd > ?4 order by openedAt", patientId, group,
+                List.of(EpisodeStatus.PENDING, EpisodeStatus.READY, EpisodeStatus.HELD, EpisodeStatus.NOT_BILLABLE), at)
+                .firstResult();
+    }
+
     /** Episodes whose window ended by {@code now}: open ones, and reviewed ones that never got an assessment. */
     public Uni<List<Episode>> findDue(Instant now, int max) {
         return find("status in ?1 and windowEnd <= ?2 order by windowEnd, id",

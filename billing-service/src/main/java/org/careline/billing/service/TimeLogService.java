@@ -22,7 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Turns logged time into episodes. Time joins the patient's open window in the same billing group;
+ * Turns logged time into episodes. Time joins the patient's window in the same billing group that covers it
+ * (a decided, unsubmitted one is decided again);
  * otherwise the first physician/QHP (or nonphysician) time with a clinical assessment opens a window;
  * other time is kept against the thread's episode awaiting review (a review without assessment starts
  * its clock, so that it closes as non-E/M content if no assessment follows). Must run in a transaction.
@@ -61,9 +62,14 @@ public class TimeLogService {
                 return Uni.createFrom().voidItem();
             }
             TimeEntry entry = DecisionService.entry(log);
-            return episodes.findOpen(log.patientId, log.billingGroup, log.loggedAt).chain(open -> {
-                if (open != null) {
+            return episodes.findCovering(log.patientId, log.billingGroup, log.loggedAt).chain(open -> {
+                if (open != null && open.status == EpisodeStatus.PENDING) {
                     return join(open, log, logged);
+                }
+                if (open != null) {
+                    // time logged inside a window that was already decided (delivered late): decide it again
+                    return join(open, log, logged)
+                            .chain(() -> decisions.decide(open, log.receivedAt, ChargeLedger.SYSTEM)).replaceWithVoid();
                 }
                 if (rules.opensEpisode(entry)) {
                     return open(log, logged);
