@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may query billing episodes, and how bad queries are refused. Rows are seeded with SQL. */
 @QuarkusTest
@@ -179,6 +180,20 @@ class EpisodeResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("/invalid-cursor"))
                 .body("status", equalTo(400));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryBillingOperationWithExamples() {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/v1/billing/episodes", "/api/v1/billing/episodes/{id}/trace",
+                "/api/v1/billing/charges", "/api/v1/billing/charges/{id}/submit", "/api/v1/billing/charges/{id}/void",
+                "/api/v1/billing/charges/{id}/fhir", "/api/v1/billing/charges/export.csv", "/api/v1/billing/encounters",
+                "/api/v1/billing/patients/{patientId}/status", "/api/v1/billing/consents",
+                "/api/v1/billing/consents/me")) {
+            assertTrue(doc.contains("\"" + path + "\""), "OpenAPI lacks " + path);
+        }
+        assertTrue(doc.contains("procedure with 90-day global period"));
+        assertTrue(doc.contains("CONSENT_MISSING"));
     }
 
     @Test

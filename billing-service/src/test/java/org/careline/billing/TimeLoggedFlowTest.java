@@ -128,12 +128,19 @@ class TimeLoggedFlowTest {
     }
 
     @Test
-    void aCareTeamThreadIsNotBillableAtOnce() {
+    void aCareTeamThreadIsNotBillableAtOnceWithOneEpisodePerThreadAndWindow() {
         String patient = newPatient();
-        produce(logged(UUID.randomUUID(), patient, DR_LEE, 12, true, false, Instant.now()));
+        UUID thread = UUID.randomUUID();
+        Instant now = Instant.now();
+        produce(logged(thread, patient, DR_LEE, 12, true, false, now),
+                logged(thread, patient, DR_LEE, 3, true, false, now.plusSeconds(60)));
 
-        awaitEpisodes(patient, r -> r.body("items[0].status", equalTo("NOT_BILLABLE")))
-                .body("items[0].reason", equalTo("NOT_PATIENT_INITIATED"));
+        awaitEpisodes(patient, r -> r.body("items[0].totalMinutes", equalTo(15)))
+                .body("items", hasSize(1))
+                .body("items[0].status", equalTo("NOT_BILLABLE"))
+                .body("items[0].reason", equalTo("NOT_PATIENT_INITIATED"))
+                .body("items[0].code", nullValue())
+                .body("items[0].threadIds", contains(thread.toString()));
     }
 
     @Test

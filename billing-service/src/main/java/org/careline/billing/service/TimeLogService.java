@@ -117,10 +117,7 @@ public class TimeLogService {
     private Uni<Void> open(TimeLog log, TimeLogged logged) {
         Instant start = log.loggedAt;
         if (!log.patientInitiated) {
-            Episode episode = newEpisode(log, start, false);
-            log.episodeId = episode.id;
-            return episodes.persist(episode).chain(() -> timeLogs.persist(log))
-                    .chain(() -> decisions.decide(episode, log.receivedAt, ChargeLedger.SYSTEM)).replaceWithVoid();
+            return refuseCareTeamThread(log, logged);
         }
         return threads.listByThread(log.threadId).chain(links -> (links.isEmpty()
                 ? Uni.createFrom().<Episode>nullItem() : episodes.findById(links.get(0).episodeId))
@@ -140,6 +137,27 @@ public class TimeLogService {
                     Log.infof("episode %s opened by message %s until %s", episode.id, log.messageId, episode.windowEnd);
                     return saved.chain(() -> timeLogs.persist(log))
                             .chain(() -> ledger.open(episode, log.receivedAt)).replaceWithVoid();
+                }));
+    }
+
+    /**
+     * Assessed time on a care-team-initiated thread: recorded as an episode decided at once not billable
+     * (NOT_PATIENT_INITIATED), one per thread and window, so billers see why the work earned nothing.
+     */
+    private Uni<Void> refuseCareTeamThread(TimeLog log, TimeLogged logged) {
+        return threads.listByThread(log.threadId).chain(links -> (links.isEmpty()
+                ? Uni.createFrom().<Episode>nullItem() : episodes.findById(links.get(0).episodeId))
+                .chain(previous -> {
+                    boolean covers = previous != null && !previous.patientInitiated
+                            && !previous.openedAt.isAfter(log.loggedAt) && previous.windowEnd.isAfter(log.loggedAt);
+                    Episode episode = covers ? previous : newEpisode(log, log.loggedAt, false);
+                    log.episodeId = episode.id;
+                    Uni<Void> saved = covers ? Uni.createFrom().voidItem()
+                            : episodes.persist(episode).chain(() -> threads.persist(link(episode.id, log, logged)))
+                            .replaceWithVoid();
+                    return saved.chain(() -> timeLogs.persist(log))
+                            .chain(() -> decisions.decide(episode, log.receivedAt, ChargeLedger.SYSTEM))
+                            .replaceWithVoid();
                 }));
     }
 
