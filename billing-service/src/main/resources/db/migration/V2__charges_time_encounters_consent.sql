@@ -101,3 +101,6 @@ create table consent (
     recorded_at  timestamptz  not null
 );
 create index consent_patient on consent (patient_id, recorded_at desc);
+
+-- the clinicians whose time counted for the charge's code (user ids, comma-separated): the ChargeItem performers
+alter table charge add column performer_ids varchar(2000);

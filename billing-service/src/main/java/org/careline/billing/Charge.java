@@ -55,6 +55,10 @@ public class Charge {
     @Column(name = "void_reason")
     public VoidReason voidReason;
 
+    /** User ids of the clinicians whose time counted, comma-separated (the ChargeItem's performers). */
+    @Column(name = "performer_ids")
+    public String performerIds;
+
     /** The window: first review (inclusive) to its end (exclusive). */
     @Column(name = "service_start", nullable = false)
     public Instant serviceStart;

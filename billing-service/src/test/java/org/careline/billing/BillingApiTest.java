@@ -128,6 +128,14 @@ class BillingApiTest {
         given().auth().oauth2(BILLER).get("/api/v1/billing/charges/{id}", chargeId)
                 .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("code", equalTo("99423"));
 
+        // late, assessed time inside the submitted window opens no second e-visit; a later thread is the marker
+        UUID marker = UUID.randomUUID();
+        TestEvents.produce(kafka, logged(UUID.randomUUID(), patient, DR_LEE, 9, true, true,
+                start.plus(3, ChronoUnit.DAYS)), TestEvents.opened(marker, patient, Instant.now()));
+        awaitEpisodes(patient, r -> r.body("items.threadIds.flatten()", hasItem(marker.toString())));
+        given().auth().oauth2(BILLER).queryParam("patientId", patient).get("/api/v1/billing/charges")
+                .then().body("items.id", contains(chargeId)).body("items[0].minutes", equalTo(25));
+
         given().auth().oauth2(BILLER).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/billing/charges/{id}/void", chargeId)
                 .then().statusCode(400).contentType("application/problem+json");
@@ -138,7 +146,7 @@ class BillingApiTest {
                 .post("/api/v1/billing/charges/{id}/void", chargeId)
                 .then().statusCode(200).body("status", equalTo("VOID")).body("voidReason", equalTo("PAYER_REJECTED"));
         given().auth().oauth2(BILLER).queryParam("patientId", patient).get(EpisodeResourceTest.PATH)
-                .then().body("items[0].status", equalTo("VOID"));
+                .then().body("items.status", contains("AWAITING_REVIEW", "VOID"));
     }
 
     @Test
@@ -212,6 +220,8 @@ class BillingApiTest {
         assertEquals("99422", item.getCode().getCodingFirstRep().getCode());
         assertEquals("http://www.ama-assn.org/go/cpt", item.getCode().getCodingFirstRep().getSystem());
         assertEquals(patient, item.getSubject().getIdentifier().getValue());
+        assertEquals(List.of("sub-dr.lee"), item.getPerformer().stream()
+                .map(p -> p.getActor().getIdentifier().getValue()).toList());
         assertTrue(item.getExtension().isEmpty(), "no extensions (no modifier, no place of service)");
         assertFalse(json.contains("\"95\"") || json.contains("\"02\"") || json.contains("\"10\""),
                 "no telehealth modifier or POS");

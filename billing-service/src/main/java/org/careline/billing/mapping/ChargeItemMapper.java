@@ -15,7 +15,8 @@ import java.util.Date;
 
 /**
  * A charge as a FHIR R4 {@code ChargeItem} (what e.g. Oracle Health's {@code ChargeItem/$create} takes): the
- * CPT code, one unit, the patient by identifier, the 7-day window as the occurrence period. No place of
+ * CPT code, one unit, the patient by identifier, the 7-day window as the occurrence period, the clinicians
+ * whose time counted as performers. No place of
  * service and no modifier: online digital E/M is not telehealth (no POS 02/10, no modifier 95).
  */
 @ApplicationScoped
@@ -24,6 +25,8 @@ public class ChargeItemMapper {
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
     public static final String CHARGE_IDS = "https://careline.dev/fhir/sid/charge";
     public static final String PATIENT_IDS = "https://careline.dev/fhir/sid/patient";
+    /** The identity provider's subject ids of clinicians. */
+    public static final String USER_IDS = "https://careline.dev/fhir/sid/user";
 
     private final FhirContext fhir;
 
@@ -41,6 +44,12 @@ public class ChargeItemMapper {
         item.setSubject(new Reference().setType("Patient")
                 .setIdentifier(new Identifier().setSystem(PATIENT_IDS).setValue(c.patientId)));
         item.setOccurrence(new Period().setStart(Date.from(c.serviceStart)).setEnd(Date.from(c.serviceEnd)));
+        if (c.performerIds != null) {
+            for (String userId : c.performerIds.split(",")) {
+                item.addPerformer().setActor(new Reference().setType("Practitioner")
+                        .setIdentifier(new Identifier().setSystem(USER_IDS).setValue(userId)));
+            }
+        }
         item.setQuantity(new Quantity().setValue(1));
         item.setEnteredDate(Date.from(c.updatedAt));
         return item;

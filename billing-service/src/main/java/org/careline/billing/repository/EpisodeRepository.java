@@ -46,13 +46,14 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
     }
 
     /**
-     * The patient's patient-initiated episode in {@code group} whose window covers {@code at}: open, or decided
-     * and not yet submitted (late time re-decides it). Null when none.
+     * The patient's patient-initiated episode in {@code group} whose window covers {@code at}, whatever its
+     * status (one e-visit per 7-day window: late time never opens a second one). Null when none.
      */
     public Uni<Episode> findCovering(String patientId, String group, Instant at) {
         return find("patientId = ?1 and billingGroup = ?2 and status in ?3 and patientInitiated = true"
                         + " and openedAt <= ?4 and windowEnd > ?4 order by openedAt", patientId, group,
-                List.of(EpisodeStatus.PENDING, EpisodeStatus.READY, EpisodeStatus.HELD, EpisodeStatus.NOT_BILLABLE), at)
+                List.of(EpisodeStatus.PENDING, EpisodeStatus.READY, EpisodeStatus.HELD, EpisodeStatus.NOT_BILLABLE,
+                        EpisodeStatus.SUBMITTED, EpisodeStatus.VOID), at)
                 .firstResult();
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * @param family  the code family whose time counted, null when no counted time
  * @param minutes the minutes counted for {@code family} (0 when none)
  * @param reason  why not billable or held; null when billable
+ * @param clinicians the user ids whose time counted for {@code family}, sorted
  */
 public record Decision(Outcome outcome, String code, CodeFamily family, int minutes, Reason reason,
-                       List<TraceStep> trace) {
+                       List<TraceStep> trace, List<String> clinicians) {
 }

@@ -119,15 +119,16 @@ public final class EpisodeRules {
                 : "no consent covering the window" + (policy.consentValidity().isZero() ? ""
                 : " (consents last " + policy.consentValidity() + ")"), Reason.CONSENT_MISSING));
 
+        List<String> clinicians = family == null ? List.of() : tally.clinicianIds(family);
         Optional<Reason> failed = checks.stream().flatMap(Optional::stream).findFirst();
         if (failed.isEmpty()) {
-            return new Decision(Outcome.BILLABLE, code, family, minutes, null, List.copyOf(trace));
+            return new Decision(Outcome.BILLABLE, code, family, minutes, null, List.copyOf(trace), clinicians);
         }
         Reason reason = failed.get();
         if (reason == Reason.CONSENT_MISSING) {
-            return new Decision(Outcome.HELD, code, family, minutes, reason, List.copyOf(trace));
+            return new Decision(Outcome.HELD, code, family, minutes, reason, List.copyOf(trace), clinicians);
         }
-        return new Decision(Outcome.NOT_BILLABLE, null, family, minutes, reason, List.copyOf(trace));
+        return new Decision(Outcome.NOT_BILLABLE, null, family, minutes, reason, List.copyOf(trace), clinicians);
     }
 
     /** The code of {@code minutes} in {@code family}'s bands; null under the minimum. */
@@ -243,6 +244,10 @@ public final class EpisodeRules {
 
         int clinicians(CodeFamily family) {
             return clinicians.get(family.ordinal()).size();
+        }
+
+        List<String> clinicianIds(CodeFamily family) {
+            return clinicians.get(family.ordinal()).stream().sorted().toList();
         }
     }
 }

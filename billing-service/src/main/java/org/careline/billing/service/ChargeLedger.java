@@ -101,6 +101,7 @@ public class ChargeLedger {
             charge.codeFamily = decision.family();
             charge.minutes = decision.minutes();
             charge.reason = decision.reason();
+            charge.performerIds = decision.clinicians().isEmpty() ? null : String.join(",", decision.clinicians());
             charge.updatedAt = now;
             Log.infof("charge %s of episode %s: %s -> %s %s", charge.id, episode.id, previous, target,
                     decision.code() != null ? decision.code() : decision.reason());

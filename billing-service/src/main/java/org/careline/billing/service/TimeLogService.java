@@ -66,6 +66,13 @@ public class TimeLogService {
                 if (open != null && open.status == EpisodeStatus.PENDING) {
                     return join(open, log, logged);
                 }
+                if (open != null && (open.status == EpisodeStatus.SUBMITTED || open.status == EpisodeStatus.VOID)) {
+                    // late time inside a window already submitted or voided: kept, never a second e-visit
+                    Log.infof("message %s falls in %s episode %s: recorded, not re-decided", log.messageId,
+                            open.status, open.id);
+                    log.episodeId = open.id;
+                    return timeLogs.persist(log).replaceWithVoid();
+                }
                 if (open != null) {
                     // time logged inside a window that was already decided (delivered late): decide it again
                     return join(open, log, logged)

@@ -138,6 +138,7 @@ class EpisodeRulesTest {
 
         assertEquals("99422", d.code());
         assertEquals(12, d.minutes());
+        assertEquals(List.of("u-kim", "u-lee"), d.clinicians());
         assertTrue(d.trace().stream().anyMatch(s -> s.detail().contains("physician/QHP 12 min (2 clinicians)")));
     }
 
