@@ -6,6 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.careline.billing.rules.CodeFamily;
+import org.careline.billing.rules.Reason;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -28,11 +31,18 @@ public class Episode {
     @Column(name = "care_team", nullable = false)
     public String careTeam;
 
+    /** The group whose physicians'/QHPs' time adds up (configured per care team; by default the team). */
+    @Column(name = "billing_group", nullable = false)
+    public String billingGroup;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public EpisodeStatus status;
 
-    /** When a physician/QHP first reviewed the inquiry: the 7-day window starts here. Null until then. */
+    /**
+     * The window's start: the first physician/QHP (or nonphysician) review with a clinical assessment. On an
+     * episode awaiting review, the first such review without assessment (its clock for non-E/M closure).
+     */
     @Column(name = "opened_at")
     public Instant openedAt;
 
@@ -43,6 +53,33 @@ public class Episode {
     /** The billing code once decided, e.g. {@code 99422}; null until then. */
     @Column
     public String code;
+
+    /** The window's exclusive end; set once a review starts the clock. */
+    @Column(name = "window_end")
+    public Instant windowEnd;
+
+    /** Whether the thread whose review opened the episode was patient-initiated. */
+    @Column(name = "patient_initiated", nullable = false)
+    public boolean patientInitiated = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "code_family")
+    public CodeFamily codeFamily;
+
+    /** Why not billable or held, after a decision. */
+    @Enumerated(EnumType.STRING)
+    @Column
+    public Reason reason;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** The last decision's rule trace as JSON (ids, codes, numbers only). */
+    @Column
+    public String trace;
+
+    @Version
+    public int version;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

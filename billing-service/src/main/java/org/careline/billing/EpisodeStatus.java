@@ -1,8 +1,8 @@
 package org.careline.billing;
 
 /**
- * Where an e-visit billing episode stands. Only AWAITING_REVIEW is reached today; the others are the
- * states the time-logging and coding increment moves episodes through.
+ * Where an e-visit billing episode stands. Apart from AWAITING_REVIEW, an episode's status is its
+ * charge's ({@link ChargeStatus}).
  */
 public enum EpisodeStatus {
     /** A patient-initiated thread exists; no physician/QHP has reviewed it yet, so no billable time. */
@@ -11,13 +11,15 @@ public enum EpisodeStatus {
     PENDING,
     /** The window closed with at least 5 minutes: a code is assigned and the charge can be submitted. */
     READY,
+    /** Billable, but held: the patient has not consented to possible charges (reason CONSENT_MISSING). */
+    HELD,
     /** The charge was sent to the billing system. */
     SUBMITTED,
-    /** Withdrawn, e.g. the time rolled into an E/M visit within 7 days. */
+    /** Withdrawn by a biller, or a ready/held charge that a late fact made not billable (reason kept). */
     VOID,
     /** Under 5 minutes, or an exclusion applies (related E/M in the previous 7 days, global period...). */
     NOT_BILLABLE;
 
     /** The names as a regular expression, for validating the status filter. Kept equal by a test. */
-    public static final String NAMES = "AWAITING_REVIEW|PENDING|READY|SUBMITTED|VOID|NOT_BILLABLE";
+    public static final String NAMES = "AWAITING_REVIEW|PENDING|READY|HELD|SUBMITTED|VOID|NOT_BILLABLE";
 }

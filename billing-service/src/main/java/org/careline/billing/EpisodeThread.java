@@ -11,13 +11,15 @@ import org.careline.events.MessageTopic;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A patient-initiated thread covered by an episode. A thread belongs to one episode at most. */
+/** A patient-initiated thread covered by an episode. A thread may be in successive episodes. */
 @Entity
 @Table(name = "episode_thread")
 public class EpisodeThread {
 
     @Id
-    @Column(name = "thread_id")
+    public UUID id;
+
+    @Column(name = "thread_id", nullable = false)
     public UUID threadId;
 
     @Column(name = "episode_id", nullable = false)

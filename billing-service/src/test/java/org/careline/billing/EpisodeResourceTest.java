@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may query billing episodes, and how bad queries are refused. Rows are seeded with SQL. */
 @QuarkusTest
@@ -120,11 +121,20 @@ class EpisodeResourceTest {
     }
 
     @Test
-    void patientsAndCliniciansAreForbidden() {
+    void patientsAndStaffAreForbidden() {
         given().auth().oauth2(PATIENT1).queryParam("patientId", "P-1001").get(PATH)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(DR_LEE).queryParam("patientId", "P-1001").get(PATH)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user("frontdesk1").roles("staff").sign()).queryParam("patientId", "P-1001")
+                .get(PATH).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aClinicianSeesNoEpisodeTheyDidNotWorkOn() {
+        String patient = newPatient();
+        Fixtures.episode(patient, "AWAITING_REVIEW", Instant.now());
+
+        given().auth().oauth2(DR_LEE).queryParam("patientId", patient).get(PATH)
+                .then().statusCode(200).body("items", empty());
     }
 
     @Test
@@ -173,8 +183,24 @@ class EpisodeResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryBillingOperationWithExamples() {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/v1/billing/episodes", "/api/v1/billing/episodes/{id}/trace",
+                "/api/v1/billing/charges", "/api/v1/billing/charges/{id}/submit", "/api/v1/billing/charges/{id}/void",
+                "/api/v1/billing/charges/{id}/fhir", "/api/v1/billing/charges/export.csv", "/api/v1/billing/encounters",
+                "/api/v1/billing/patients/{patientId}/status", "/api/v1/billing/consents",
+                "/api/v1/billing/consents/me")) {
+            assertTrue(doc.contains("\"" + path + "\""), "OpenAPI lacks " + path);
+        }
+        assertTrue(doc.contains("procedure with 90-day global period"));
+        assertTrue(doc.contains("CONSENT_MISSING"));
+    }
+
+    @Test
     void theStatusPatternNamesExactlyTheStatuses() {
         assertEquals(Arrays.stream(EpisodeStatus.values()).map(Enum::name).collect(Collectors.joining("|")),
                 EpisodeStatus.NAMES);
+        assertEquals(Arrays.stream(ChargeStatus.values()).map(Enum::name).collect(Collectors.joining("|")),
+                ChargeStatus.NAMES);
     }
 }

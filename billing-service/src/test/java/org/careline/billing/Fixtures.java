@@ -16,11 +16,12 @@ final class Fixtures {
     /** An episode covering one new thread; returns the episode id. */
     static UUID episode(String patientId, String status, Instant createdAt) {
         UUID id = UUID.randomUUID();
-        execute("insert into episode (id, patient_id, care_team, status, total_minutes, created_at, updated_at)"
-                        + " values (?, ?, 'family-medicine', ?, 0, ?, ?)",
+        execute("insert into episode (id, patient_id, care_team, billing_group, status, total_minutes, created_at,"
+                        + " updated_at) values (?, ?, 'family-medicine', 'family-medicine', ?, 0, ?, ?)",
                 id, patientId, status, Timestamp.from(createdAt), Timestamp.from(createdAt));
-        execute("insert into episode_thread (thread_id, episode_id, topic, thread_opened_at) values (?, ?, 'OTHER', ?)",
-                UUID.randomUUID(), id, Timestamp.from(createdAt));
+        execute("insert into episode_thread (id, thread_id, episode_id, topic, thread_opened_at)"
+                        + " values (?, ?, ?, 'OTHER', ?)", UUID.randomUUID(), UUID.randomUUID(), id,
+                Timestamp.from(createdAt));
         return id;
     }
 
@@ -31,7 +32,19 @@ final class Fixtures {
                 .toList();
     }
 
-    private static void execute(String sql, Object... params) {
+    /** The EHR's established-patient status, written directly. */
+    static void established(String patientId, boolean established) {
+        execute("insert into patient_status (patient_id, established, reported_by, updated_at) values (?, ?, 'test', now())"
+                + " on conflict (patient_id) do update set established = excluded.established", patientId, established);
+    }
+
+    /** A consent recorded at {@code at}. */
+    static void consent(String patientId, Instant at) {
+        execute("insert into consent (id, patient_id, text_version, recorded_by, recorder_role, recorded_at)"
+                + " values (?, ?, 'v1', 'test', 'patient', ?)", UUID.randomUUID(), patientId, Timestamp.from(at));
+    }
+
+    static void execute(String sql, Object... params) {
         TestDatabase.execute(sql, params);
     }
 }

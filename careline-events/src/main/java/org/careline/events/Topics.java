@@ -22,6 +22,9 @@ public final class Topics {
      */
     public static final String TRIAGE_ESCALATIONS = "careline.triage.escalations";
 
+    /** E-visit charge state changes (identifiers and codes). Key: charge id. Producer: billing. */
+    public static final String BILLING_CHARGES = "careline.billing.charges";
+
     /** Audit records of every access to patient data. Key: patient id. Producers: all. Consumer: audit. */
     public static final String AUDIT_RECORDS = "careline.audit.records";
 

@@ -43,6 +43,8 @@ class EventContractsTest {
             Map.entry(EventType.THREAD_READ, new ThreadRead("t-1", "P-1001", "family-medicine", PATIENT, "m-2", T)),
             Map.entry(EventType.THREAD_CLOSED, new ThreadClosed("t-1", "P-1001", "family-medicine", "INACTIVITY",
                     T, T.plusSeconds(30L * 24 * 3600))),
+            Map.entry(EventType.CHARGE_CHANGED, new ChargeChanged("c-1", "e-1", "P-1001", "READY", "PENDING",
+                    "99422", 14, null, T)),
             Map.entry(EventType.MESSAGE_TRIAGED, new MessageTriaged("t-1", "m-1", "P-1001", "family-medicine",
                     Urgency.ROUTINE, Category.MEDICATION, "refill-pool", T.plusSeconds(3600), "rules-1", T)),
             Map.entry(EventType.THREAD_ESCALATED, new ThreadEscalated("t-1", "m-1", "P-1001", "family-medicine",

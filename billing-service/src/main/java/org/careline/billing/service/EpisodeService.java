@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * E-visit billing episodes: one per patient-initiated thread, awaiting the first physician/QHP review
- * (time logs, the 7-day window, codes and exclusions come in a later increment). Queries are audited.
+ * E-visit billing episodes: recorded per patient-initiated thread (awaiting the first physician/QHP review,
+ * or joining the patient's open window), read by billing and by the clinicians who did the work. Reads
+ * are audited.
  */
 @ApplicationScoped
 public class EpisodeService {
@@ -38,14 +39,16 @@ public class EpisodeService {
     private final EpisodeThreadRepository threads;
     private final AuditTrail audit;
     private final BillingConfig config;
+    private final Access access;
     private final Clock clock;
 
     public EpisodeService(EpisodeRepository episodes, EpisodeThreadRepository threads, AuditTrail audit,
-                          BillingConfig config, Clock clock) {
+                          BillingConfig config, Access access, Clock clock) {
         this.episodes = episodes;
         this.threads = threads;
         this.audit = audit;
         this.config = config;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -59,29 +62,43 @@ public class EpisodeService {
             Log.debugf("thread %s was not patient-initiated: no billing episode", threadId);
             return Uni.createFrom().voidItem();
         }
-        return threads.findById(threadId).chain(known -> known != null
+        return threads.listByThread(threadId).chain(known -> !known.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : open(threadId, opened));
+                : episodes.findOpen(opened.patientId(), config.groupOf(opened.careTeam()), openedAt(opened))
+                        .chain(open -> open != null ? threads.persist(link(threadId, open.id, opened)).replaceWithVoid()
+                                : open(threadId, opened)));
+    }
+
+    private Instant openedAt(ThreadOpened opened) {
+        return opened.openedAt() != null ? opened.openedAt().truncatedTo(ChronoUnit.MICROS)
+                : clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private EpisodeThread link(UUID threadId, UUID episodeId, ThreadOpened opened) {
+        EpisodeThread thread = new EpisodeThread();
+        thread.id = UUID.randomUUID();
+        thread.threadId = threadId;
+        thread.episodeId = episodeId;
+        thread.topic = opened.topic();
+        thread.threadOpenedAt = openedAt(opened);
+        return thread;
     }
 
     private Uni<Void> open(UUID threadId, ThreadOpened opened) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant threadOpenedAt = opened.openedAt() != null ? opened.openedAt().truncatedTo(ChronoUnit.MICROS) : now;
+        Instant threadOpenedAt = openedAt(opened);
 
         Episode episode = new Episode();
         episode.id = UUID.randomUUID();
         episode.patientId = opened.patientId();
         episode.careTeam = opened.careTeam();
+        episode.billingGroup = config.groupOf(opened.careTeam());
         episode.status = EpisodeStatus.AWAITING_REVIEW;
         episode.totalMinutes = 0;
         episode.createdAt = threadOpenedAt;
         episode.updatedAt = now;
 
-        EpisodeThread thread = new EpisodeThread();
-        thread.threadId = threadId;
-        thread.episodeId = episode.id;
-        thread.topic = opened.topic();
-        thread.threadOpenedAt = threadOpenedAt;
+        EpisodeThread thread = link(threadId, episode.id, opened);
 
         return episodes.persist(episode)
                 .chain(() -> threads.persist(thread))
@@ -89,13 +106,16 @@ public class EpisodeService {
                 .replaceWithVoid();
     }
 
-    /** A page of a patient's episodes, newest first. The query is audited whatever it finds. */
+    /**
+     * A page of a patient's episodes, newest first; a clinician sees only those they logged time on. The
+     * query is audited whatever it finds.
+     */
     @WithTransaction
     public Uni<EpisodePage> find(Caller caller, EpisodeQuery query) {
         PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
         int size = query.limit() != null ? query.limit() : config.defaultPageSize();
-        return episodes.page(query.patientId(), query.status(), after == null ? null : after.createdAt(),
-                        after == null ? null : after.id(), size + 1)
+        return episodes.page(query.patientId(), query.status(), Access.clinicianScope(caller),
+                        after == null ? null : after.createdAt(), after == null ? null : after.id(), size + 1)
                 .chain(found -> {
                     List<Episode> page = found.size() > size ? found.subList(0, size) : found;
                     String next = found.size() > size ? cursorAfter(page.get(page.size() - 1)) : null;
@@ -104,6 +124,20 @@ public class EpisodeService {
                 })
                 .call(() -> audit.record(caller, AuditAction.QUERY, RESOURCE, query.auditId(), query.patientId(),
                         AuditOutcome.SUCCESS));
+    }
+
+    /** An episode with its rule trace, for billing or a clinician who worked on it; others get empty (404). */
+    @WithTransaction
+    public Uni<java.util.Optional<Episode>> trace(Caller caller, UUID id) {
+        return episodes.findById(id).chain(e -> {
+            if (e == null) {
+                return Uni.createFrom().item(java.util.Optional.<Episode>empty());
+            }
+            return access.mayRead(caller, e.id).chain(allowed -> audit.record(caller, AuditAction.READ,
+                            RESOURCE + "Trace", id.toString(), e.patientId,
+                            allowed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
+                    .map(ignored -> allowed ? java.util.Optional.of(e) : java.util.Optional.<Episode>empty()));
+        });
     }
 
     private static String cursorAfter(Episode last) {

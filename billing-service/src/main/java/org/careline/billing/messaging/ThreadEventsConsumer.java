@@ -1,0 +1,65 @@
+package org.careline.billing.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.billing.service.EpisodeService;
+import org.careline.billing.service.TimeLogService;
+import org.careline.events.CloudEvent;
+import org.careline.events.EventCodec;
+import org.careline.events.EventType;
+import org.careline.events.MalformedEventException;
+import org.careline.events.ThreadOpened;
+import org.careline.events.TimeLogged;
+import org.careline.platform.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+
+/**
+ * Thread events from messaging: opened threads that can start an e-visit, and time logged with replies.
+ * A record that is not a valid event fails, is nacked and lands on the dead-letter topic; a redelivered
+ * event is skipped by the inbox. Other event types on the topic are ignored.
+ */
+@ApplicationScoped
+public class ThreadEventsConsumer {
+
+    static final String THREAD_OPENED = "billing.thread-opened";
+    static final String TIME_LOGGED = "billing.time-logged";
+    private static final int RETRIES = 3;
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final EpisodeService episodes;
+    private final TimeLogService timeLogs;
+
+    public ThreadEventsConsumer(EventCodec codec, Inbox inbox, EpisodeService episodes, TimeLogService timeLogs) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.episodes = episodes;
+        this.timeLogs = timeLogs;
+    }
+
+    @Incoming("thread-events")
+    public Uni<Void> consume(String record) {
+        CloudEvent event = codec.read(record);
+        if (EventType.THREAD_OPENED.type().equals(event.type())) {
+            ThreadOpened opened = codec.data(event, EventType.THREAD_OPENED, ThreadOpened.class);
+            return retried(inbox.once(THREAD_OPENED, event, () -> episodes.recordThread(opened)));
+        }
+        if (EventType.TIME_LOGGED.type().equals(event.type())) {
+            TimeLogged logged = codec.data(event, EventType.TIME_LOGGED, TimeLogged.class);
+            return retried(inbox.once(TIME_LOGGED, event, () -> timeLogs.record(logged)));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * A valid event that fails on a transient conflict (e.g. the scheduler deciding the same episode: optimistic
+     * version check) is retried, its transaction having rolled back; a malformed one goes to the dead-letter topic.
+     */
+    private static Uni<Void> retried(Uni<Boolean> work) {
+        return work.onFailure(f -> !(f instanceof MalformedEventException))
+                .retry().withBackOff(Duration.ofMillis(50), Duration.ofMillis(500)).atMost(RETRIES)
+                .replaceWithVoid();
+    }
+}
