@@ -14,8 +14,8 @@ import java.time.Instant;
 
 /**
  * One stored access to patient data. Append-only: Hibernate never updates it ({@link Immutable}) and
- * the database rejects UPDATE, DELETE and TRUNCATE (see {@code V1__audit_record.sql}). Rows are
- * inserted by {@link org.careline.audit.repository.AuditRecordRepository#insertOnce}.
+ * the database rejects UPDATE, DELETE and TRUNCATE (see {@code V1__audit_record.sql}, {@code V2}). Rows are
+ * appended to their hash chain by {@link org.careline.audit.service.AuditRecordService#store}.
  */
 @Entity
 @Immutable
@@ -89,6 +89,22 @@ public class AuditRecord {
 
     @Column(name = "kafka_offset")
     public Long kafkaOffset;
+
+    /** The chain this record belongs to: {@code <kafka topic>/<partition>}. */
+    @Column(name = "chain_id")
+    public String chainId;
+
+    /** Its position in the chain, from 1, without gaps. */
+    @Column(name = "chain_seq")
+    public Long chainSeq;
+
+    /** The previous record's {@link #recordHash} (64 zeros for the first record of a chain). */
+    @Column(name = "prev_hash")
+    public String prevHash;
+
+    /** SHA-256 (hex) over the canonical form: see {@code RecordHasher}. */
+    @Column(name = "record_hash")
+    public String recordHash;
 
     /** The Kafka record value as received: never logged, not exposed by the query API. */
     @Column(name = "raw_event", nullable = false)

@@ -11,7 +11,6 @@ import org.careline.events.AuditOutcome;
 import org.careline.events.CloudEvent;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
-import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Audit records travel over the real embedded Kafka broker into the real PostgreSQL store. */
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(AuditPostgresResource.class)
 @WithTestResource(EmbeddedKafkaResource.class)
 @WithTestResource(TestOidcResource.class)
 class AccessRecordedConsumerTest {
@@ -171,11 +170,12 @@ class AccessRecordedConsumerTest {
         String patient = newPatientId("P-outage");
         CloudEvent event = event(read(patient, "sub-dr.lee", T));
         try (Connection db = connect(); Statement sql = db.createStatement()) {
-            // simulate an outage for this one event: its insert fails (and counts the attempt) while it is listed
+            // simulate an outage for this one event: its insert fails (and counts the attempt) while it is listed;
+            // security definer: the service's writer role has no rights on these test objects
             sql.execute("create table if not exists outage_test (event_id varchar(255) primary key)");
             sql.execute("create sequence if not exists outage_test_attempts");
             sql.execute("""
-                    create or replace function outage_test_fail() returns trigger language plpgsql as $$
+                    create or replace function outage_test_fail() returns trigger language plpgsql security definer as $$
                     begin
                         if exists (select 1 from outage_test where event_id = new.event_id) then
                             perform nextval('outage_test_attempts');

@@ -7,7 +7,6 @@ import org.careline.events.AuditAction;
 import org.careline.events.AuditOutcome;
 import org.careline.events.CloudEvent;
 import org.careline.testsupport.EmbeddedKafkaResource;
-import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(AuditPostgresResource.class)
 @WithTestResource(EmbeddedKafkaResource.class)
 @WithTestResource(TestOidcResource.class)
 class AuditEventResourceTest {
@@ -116,7 +115,8 @@ class AuditEventResourceTest {
     void theOperationIsDocumentedInOpenApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/audit/events'.get.parameters.name",
-                        containsInAnyOrder("patientId", "userId", "action", "outcome", "from", "to", "limit", "cursor"))
+                        containsInAnyOrder("patientId", "userId", "action", "outcome", "from", "to", "limit", "cursor",
+                                "resourceType", "resourceId"))
                 .body("paths.'/api/v1/audit/events'.get.responses", hasKey("403"));
     }
 
@@ -223,6 +223,13 @@ class AuditEventResourceTest {
                 "to", T.plusSeconds(120).toString()), denied);
         assertEventIds(Map.of("patientId", patient, "to", T.plusSeconds(60).toString()), early);
         assertEventIds(Map.of("userId", nurse, "from", "2026-11-23T11:01:00+01:00"), created, denied);
+        // by resource: the type, and one resource by its id
+        assertEventIds(Map.of("patientId", patient, "resourceType", "Thread"), created, denied, early);
+        search(AUDITOR, Map.of("patientId", patient, "resourceType", "Message")).then().statusCode(200)
+                .body("items", hasSize(0));
+        String deniedResource = AuditFixtures.CODEC.data(denied, org.careline.events.EventType.ACCESS_RECORDED,
+                org.careline.events.AccessRecorded.class).resourceId();
+        assertEventIds(Map.of("resourceId", deniedResource), denied);
     }
 
     // --- pagination --------------------------------------------------------------------------------

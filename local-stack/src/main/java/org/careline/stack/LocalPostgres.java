@@ -35,6 +35,12 @@ public final class LocalPostgres {
     static final List<String> DATABASES = List.of("messaging", "triage", "billing", "audit", "keycloak");
 
     /**
+     * LOGIN roles without a database of their own (password = name): audit-service connects as
+     * {@code audit_writer}, which its migrations grant INSERT and SELECT only on the audit store.
+     */
+    static final List<String> EXTRA_ROLES = List.of("audit_writer");
+
+    /**
      * Written over the initdb default (which trusts everyone): the superuser stays passwordless
      * on loopback for the launcher and psql, the service roles must present their password.
      */
@@ -116,6 +122,9 @@ public final class LocalPostgres {
             for (String name : DATABASES) {
                 ensureRole(connection, name);
                 ensureDatabase(connection, name);
+            }
+            for (String name : EXTRA_ROLES) {
+                ensureRole(connection, name);
             }
             Files.writeString(dataDir.resolve("pg_hba.conf"), PG_HBA);
             try (Statement statement = connection.createStatement()) {

@@ -6,6 +6,7 @@ import org.careline.audit.rest.AuditEventPage;
 import org.careline.audit.rest.AuditEventResponse;
 import org.careline.audit.service.AuditPage;
 import org.careline.audit.service.KafkaPosition;
+import org.careline.audit.service.RecordHasher;
 import org.careline.events.AccessRecorded;
 import org.careline.events.CloudEvent;
 
@@ -34,13 +35,14 @@ public class AuditRecordMapper {
         r.purposeOfUse = payload.purposeOfUse();
         r.outcome = payload.outcome();
         r.requestId = payload.requestId();
-        r.occurredAt = payload.occurredAt();
-        r.receivedAt = receivedAt;
+        r.occurredAt = RecordHasher.micros(payload.occurredAt());
+        r.receivedAt = RecordHasher.micros(receivedAt);
         if (position != null) {
             r.kafkaTopic = position.topic();
             r.kafkaPartition = position.partition();
             r.kafkaOffset = position.offset();
         }
+        r.chainId = position != null ? position.chainId() : KafkaPosition.UNPARTITIONED;
         r.rawEvent = rawEvent;
         return r;
     }

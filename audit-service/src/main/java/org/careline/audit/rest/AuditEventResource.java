@@ -74,8 +74,13 @@ public class AuditEventResource {
             @Parameter(description = "Records per page, 1 to 200 (default 50)", example = "50")
             @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page")
-            @QueryParam("cursor") String cursor) {
-        AuditFilters filters = new AuditFilters(patientId, userId, action, outcome, from, to, limit, cursor);
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Only accesses to this type of resource", example = "Thread")
+            @QueryParam("resourceType") String resourceType,
+            @Parameter(description = "Only accesses to this resource (its id)", example = "0b6f3f5e-8d1c-4c4e-9f57-2b1d3c4a5e6f")
+            @QueryParam("resourceId") String resourceId) {
+        AuditFilters filters = new AuditFilters(patientId, userId, action, outcome, from, to, limit, cursor,
+                resourceType, resourceId);
         return service.search(caller.get(), filters)
                 .map(page -> page.map(mapper::toResponse).orElseThrow(() -> new ProblemException(403, "forbidden",
                         "Forbidden", "Only auditors may read the audit trail.")));

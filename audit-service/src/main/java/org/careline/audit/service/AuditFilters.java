@@ -5,5 +5,11 @@ package org.careline.audit.service;
  * null). {@link AuditQueryParser} turns them into an {@link AuditQuery} once the caller may query.
  */
 public record AuditFilters(String patientId, String userId, String action, String outcome, String from,
-                           String to, String limit, String cursor) {
+                           String to, String limit, String cursor, String resourceType, String resourceId) {
+
+    /** The filters of the first version of the API, without the resource filters. */
+    public AuditFilters(String patientId, String userId, String action, String outcome, String from, String to,
+                        String limit, String cursor) {
+        this(patientId, userId, action, outcome, from, to, limit, cursor, null, null);
+    }
 }

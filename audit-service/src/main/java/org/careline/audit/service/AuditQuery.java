@@ -14,5 +14,5 @@ import java.time.Instant;
  * @param after where the previous page ended; null for the first page
  */
 public record AuditQuery(String patientId, String userId, AuditAction action, AuditOutcome outcome, Instant from,
-                         Instant to, int limit, PageCursor after) {
+                         Instant to, int limit, PageCursor after, String resourceType, String resourceId) {
 }

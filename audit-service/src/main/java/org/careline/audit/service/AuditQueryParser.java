@@ -40,7 +40,9 @@ public class AuditQueryParser {
                 constant("outcome", AuditOutcome.class, filters.outcome()),
                 from, to,
                 limit(filters.limit()),
-                blank(filters.cursor()) ? null : PageCursor.decode(filters.cursor()));
+                blank(filters.cursor()) ? null : PageCursor.decode(filters.cursor()),
+                id("resourceType", filters.resourceType()),
+                id("resourceId", filters.resourceId()));
     }
 
     /** The patient id to record in the audit record of a query: the filter if it is a plausible id. */

@@ -46,15 +46,23 @@ public class AuditQueryService {
      */
     @WithTransaction
     public Uni<Optional<AuditPage>> search(Caller caller, AuditFilters filters) {
+        return search(caller, filters, AuditAction.QUERY);
+    }
+
+    /**
+     * As {@link #search(Caller, AuditFilters)}, audited as {@code recordedAs} (EXPORT for the FHIR export).
+     */
+    @WithTransaction
+    public Uni<Optional<AuditPage>> search(Caller caller, AuditFilters filters, AuditAction recordedAs) {
         if (!policy.mayQuery(caller)) {
             Log.infof("audit query denied to %s [requestId=%s]", caller.userId(), caller.requestId());
-            return audit.record(caller, AuditAction.QUERY, RESOURCE, null, AuditQueryParser.patientIdOrNull(filters),
+            return audit.record(caller, recordedAs, RESOURCE, null, AuditQueryParser.patientIdOrNull(filters),
                     AuditOutcome.DENIED).replaceWith(Optional.empty());
         }
         AuditQuery query = parser.parse(filters);
         return records.page(query)
                 .map(rows -> toPage(rows, query.limit()))
-                .call(page -> audit.record(caller, AuditAction.QUERY, RESOURCE, null, query.patientId(),
+                .call(page -> audit.record(caller, recordedAs, RESOURCE, null, query.patientId(),
                         AuditOutcome.SUCCESS))
                 .invoke(page -> Log.infof("audit query by %s returned %d records [requestId=%s]", caller.userId(),
                         page.records().size(), caller.requestId()))

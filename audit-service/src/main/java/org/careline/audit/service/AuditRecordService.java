@@ -1,13 +1,14 @@
 package org.careline.audit.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.audit.AuditRecord;
 import org.careline.audit.config.AuditConfig;
 import org.careline.audit.mapping.AuditRecordMapper;
-import org.careline.audit.repository.AuditRecordRepository;
+import org.careline.audit.repository.AuditChainRepository;
 import org.careline.events.AccessRecorded;
 import org.careline.events.CloudEvent;
 import org.careline.events.EventCodec;
@@ -17,22 +18,25 @@ import org.careline.events.MalformedEventException;
 import java.time.Clock;
 
 /**
- * Appends incoming audit records to the store, once per event id. The unique event id in
- * {@code audit_record} itself makes redelivery harmless, so no separate inbox row is needed.
+ * Appends incoming audit records to their partition's hash chain, once per event id. Per chain, one writer at a
+ * time (a transaction-scoped advisory lock on the chain id), so the chain stays gap-free and ordered even when
+ * a partition briefly has two consumers during a rebalance. A redelivered event id stores nothing.
  */
 @ApplicationScoped
 public class AuditRecordService {
 
-    private final AuditRecordRepository records;
+    private final Pool pool;
+    private final AuditChainRepository chains;
     private final AccessRecordedSchema schema;
     private final AuditRecordMapper mapper;
     private final EventCodec codec;
     private final AuditConfig config;
     private final Clock clock;
 
-    public AuditRecordService(AuditRecordRepository records, AccessRecordedSchema schema, AuditRecordMapper mapper,
-                              EventCodec codec, AuditConfig config, Clock clock) {
-        this.records = records;
+    public AuditRecordService(Pool pool, AuditChainRepository chains, AccessRecordedSchema schema,
+                              AuditRecordMapper mapper, EventCodec codec, AuditConfig config, Clock clock) {
+        this.pool = pool;
+        this.chains = chains;
         this.schema = schema;
         this.mapper = mapper;
         this.codec = codec;
@@ -43,7 +47,7 @@ public class AuditRecordService {
     /**
      * Stores an {@code access-recorded} event.
      *
-     * @param rawEvent the Kafka record value as received, kept for the later hash chain
+     * @param rawEvent the Kafka record value as received (hashed and kept)
      * @param position where it was read in Kafka; null when it did not come through Kafka
      * @return true when stored, false when this event id was stored before
      * @throws MalformedEventException when the payload breaks its schema (never retried)
@@ -51,10 +55,10 @@ public class AuditRecordService {
     public Uni<Boolean> store(CloudEvent event, String rawEvent, KafkaPosition position) {
         schema.check(event);
         AccessRecorded payload = codec.data(event, EventType.ACCESS_RECORDED, AccessRecorded.class);
-        AuditRecord record = mapper.toRecord(event, payload, rawEvent, position, clock.instant());
-        // A database failure is retried (a fresh transaction each time) so that a short outage does not
-        // send good audit records to the dead-letter topic; the partition waits meanwhile.
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> records.insertOnce(record)))
+        // A database failure is retried (a fresh transaction each time, and the record gets its chain position
+        // again) so that a short outage does not send good audit records to the dead-letter topic.
+        return Uni.createFrom().deferred(() -> pool.withTransaction(db -> append(db,
+                        mapper.toRecord(event, payload, rawEvent, position, clock.instant()))))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(config.storeRetryBackoff(), config.storeRetryBackoff().multipliedBy(10))
                 .atMost(config.storeRetries())
@@ -65,5 +69,17 @@ public class AuditRecordService {
                         Log.debugf("audit event %s was stored before; redelivery ignored", event.id());
                     }
                 });
+    }
+
+    private Uni<Boolean> append(SqlConnection db, AuditRecord record) {
+        return chains.lockChain(db, record.chainId)
+                .chain(() -> chains.exists(db, record.eventId))
+                .chain(stored -> stored ? Uni.createFrom().item(false) : chains.next(db, record.chainId)
+                        .chain(next -> {
+                            record.chainSeq = next.seq();
+                            record.prevHash = next.prevHash();
+                            record.recordHash = RecordHasher.hash(record);
+                            return chains.insert(db, record).replaceWith(true);
+                        }));
     }
 }

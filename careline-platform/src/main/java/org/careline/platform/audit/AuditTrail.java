@@ -19,6 +19,9 @@ import java.time.Clock;
 @ApplicationScoped
 public class AuditTrail {
 
+    /** HL7 v3 PurposeOfUse of an access under a break-the-glass grant (emergency treatment). */
+    public static final String EMERGENCY_TREATMENT = "ETREAT";
+
     private final Outbox outbox;
     private final OutboxConfig config;
     private final Clock clock;
@@ -35,9 +38,19 @@ public class AuditTrail {
      */
     public Uni<Void> record(Caller caller, AuditAction action, String resourceType, String resourceId,
                             String patientId, AuditOutcome outcome) {
+        return record(caller, action, resourceType, resourceId, patientId, outcome, caller.purposeOfUse());
+    }
+
+    /**
+     * As {@link #record(Caller, AuditAction, String, String, String, AuditOutcome)}, with an explicit HL7 v3
+     * PurposeOfUse instead of the one implied by the caller's role: {@link #EMERGENCY_TREATMENT} for an access
+     * under a break-the-glass grant.
+     */
+    public Uni<Void> record(Caller caller, AuditAction action, String resourceType, String resourceId,
+                            String patientId, AuditOutcome outcome, String purposeOfUse) {
         AccessRecorded record = new AccessRecorded(serviceName(), caller.userId(), caller.username(),
                 caller.primaryRole(), caller.clientId(), caller.address(), action, resourceType, resourceId,
-                patientId, caller.purposeOfUse(), outcome, caller.requestId(), clock.instant());
+                patientId, purposeOfUse, outcome, caller.requestId(), clock.instant());
         String subject = resourceId != null ? resourceType + "/" + resourceId : resourceType;
         String key = patientId != null ? patientId : subject;
         return outbox.append(EventType.ACCESS_RECORDED, subject, key, record)

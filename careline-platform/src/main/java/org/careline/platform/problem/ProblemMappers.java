@@ -67,6 +67,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthenticated(HttpServerRequest request) {
+        return unauthenticatedResponse(request);
+    }
+
+    /** The 401 problem with its {@code WWW-Authenticate} challenge (also used by the audit package's mappers). */
+    public static Response unauthenticatedResponse(HttpServerRequest request) {
         Response response = respond(401, "unauthenticated", "Unauthorized",
                 "A valid bearer token is required.", request, null);
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -84,6 +89,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return forbiddenResponse(request);
+    }
+
+    /** The 403 problem of a role refusal (also used by the audit package's mappers). */
+    public static Response forbiddenResponse(HttpServerRequest request) {
         return respond(403, "forbidden", "Forbidden", "Your role does not allow this operation.", request, null);
     }
 
