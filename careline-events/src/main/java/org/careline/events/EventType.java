@@ -12,6 +12,8 @@ public enum EventType {
     MESSAGE_POSTED("careline.messaging.message-posted.v1", Topics.MESSAGING_MESSAGES, MessagePosted.class),
     THREAD_OPENED("careline.messaging.thread-opened.v1", Topics.MESSAGING_THREADS, ThreadOpened.class),
     TIME_LOGGED("careline.messaging.time-logged.v1", Topics.MESSAGING_THREADS, TimeLogged.class),
+    NOTIFICATION_REQUESTED("careline.messaging.notification-requested.v1", Topics.MESSAGING_NOTIFICATIONS,
+            NotificationRequested.class),
     MESSAGE_TRIAGED("careline.triage.message-triaged.v1", Topics.TRIAGE_DECISIONS, MessageTriaged.class),
     THREAD_ESCALATED("careline.triage.thread-escalated.v1", Topics.TRIAGE_ESCALATIONS, ThreadEscalated.class),
     ACCESS_RECORDED("careline.audit.access-recorded.v1", Topics.AUDIT_RECORDS, AccessRecorded.class),
