@@ -52,4 +52,12 @@ public class MessageThread {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The clinician the thread is addressed to (user id), if any; their out-of-office delegate while they are away. */
+    @Column(name = "clinician_id")
+    public String clinicianId;
+
+    /** The away clinician on whose behalf {@link #clinicianId} (their delegate) handles the thread; else null. */
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
 }

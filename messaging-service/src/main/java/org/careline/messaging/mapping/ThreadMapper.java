@@ -15,14 +15,14 @@ public class ThreadMapper {
 
     public NewThread toCommand(NewThreadRequest request) {
         return new NewThread(request.subject(), request.body(), request.topic(), request.patientId(),
-                request.careTeam());
+                request.careTeam(), request.clinicianId());
     }
 
     public ThreadResponse toResponse(ThreadDetails details) {
         MessageThread t = details.thread();
         return new ThreadResponse(t.id.toString(), t.patientId, t.careTeam, t.subject, t.topic, t.status,
                 t.patientInitiated, t.createdAt, t.updatedAt,
-                details.messages().stream().map(this::toResponse).toList());
+                details.messages().stream().map(this::toResponse).toList(), t.clinicianId, t.onBehalfOf);
     }
 
     private MessageResponse toResponse(Message m) {

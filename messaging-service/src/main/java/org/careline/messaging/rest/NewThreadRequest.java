@@ -24,5 +24,9 @@ public record NewThreadRequest(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String patientId,
 
         @Schema(description = "The care team to address; defaults to the patient's own", examples = "family-medicine")
-        @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String careTeam) {
+        @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String careTeam,
+
+        @Schema(description = "A clinician (user id) to address; their out-of-office delegate receives it while they are away",
+                examples = "sub-dr.lee")
+        @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9._@-]+") String clinicianId) {
 }

@@ -32,9 +32,11 @@ public class ThreadService {
     private final ThreadEvents events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MessageFollowUps followUps;
 
     public ThreadService(ThreadRepository threads, MessageRepository messages, ThreadAccessPolicy policy,
-                         ThreadEvents events, AuditTrail audit, Clock clock) {
+                         ThreadEvents events, AuditTrail audit, Clock clock, MessageFollowUps followUps) {
+        this.followUps = followUps;
         this.threads = threads;
         this.messages = messages;
         this.policy = policy;
@@ -53,6 +55,7 @@ public class ThreadService {
         thread.id = UUID.randomUUID();
         thread.patientId = authorship.patientId();
         thread.careTeam = authorship.careTeam();
+        thread.clinicianId = request.clinicianId();
         thread.subject = request.subject();
         thread.topic = request.topic();
         thread.createdBy = caller.userId();
@@ -76,6 +79,7 @@ public class ThreadService {
                 .chain(() -> events.threadOpened(thread, first))
                 .chain(() -> audit.record(caller, AuditAction.CREATE, RESOURCE, thread.id.toString(),
                         thread.patientId, AuditOutcome.SUCCESS))
+                .chain(() -> followUps.afterPost(thread, first, true))
                 .invoke(() -> Log.infof("thread %s opened by %s for care team %s", thread.id, caller.userId(),
                         thread.careTeam))
                 .replaceWith(new ThreadDetails(thread, List.of(first)));
