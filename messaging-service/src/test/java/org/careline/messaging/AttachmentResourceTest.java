@@ -77,6 +77,11 @@ class AttachmentResourceTest {
         String thread = openThread();
         upload(ThreadResourceTest.PATIENT1, thread, PNG, "application/pdf").then().statusCode(201)
                 .body("mediaType", equalTo("image/png"));
+        // whatever the client claims, no body reader interprets the file: JSON and text types too
+        upload(ThreadResourceTest.PATIENT1, thread, PNG, "application/json").then().statusCode(201)
+                .body("mediaType", equalTo("image/png"));
+        upload(ThreadResourceTest.PATIENT1, thread, PNG, "text/plain").then().statusCode(201)
+                .body("mediaType", equalTo("image/png"));
         String jpeg = upload(ThreadResourceTest.DR_LEE, thread, JPEG, "application/octet-stream").then().statusCode(201)
                 .body("mediaType", equalTo("image/jpeg")).extract().path("id");
         Response download = given().auth().oauth2(ThreadResourceTest.PATIENT1)
