@@ -17,6 +17,7 @@ import org.careline.messaging.MessageThread;
 import org.careline.messaging.config.AutoReplyConfig;
 import org.careline.messaging.repository.AutoReplyRepository;
 import org.careline.messaging.repository.MessageRepository;
+import org.careline.messaging.repository.ThreadRepository;
 import org.careline.platform.audit.AuditTrail;
 import org.careline.platform.outbox.Outbox;
 import org.careline.platform.security.Caller;
@@ -46,6 +47,7 @@ public class AutoReplyService {
     private final PracticeSchedule schedule;
     private final AutoReplyConfig config;
     private final MessageRepository messages;
+    private final ThreadRepository threads;
     private final AutoReplyRepository replies;
     private final NotificationService notifications;
     private final Outbox outbox;
@@ -54,8 +56,10 @@ public class AutoReplyService {
     private final Clock clock;
 
     public AutoReplyService(AutoReplyPolicy policy, PracticeSchedule schedule, AutoReplyConfig config,
-                            MessageRepository messages, AutoReplyRepository replies, NotificationService notifications,
-                            Outbox outbox, AuditTrail audit, MeterRegistry registry, Clock clock) {
+                            MessageRepository messages, ThreadRepository threads, AutoReplyRepository replies,
+                            NotificationService notifications, Outbox outbox, AuditTrail audit, MeterRegistry registry,
+                            Clock clock) {
+        this.threads = threads;
         this.policy = policy;
         this.schedule = schedule;
         this.config = config;
@@ -76,7 +80,11 @@ public class AutoReplyService {
      */
     public Uni<Optional<Message>> afterPatientMessage(MessageThread thread, Message trigger, boolean newThread) {
         Instant now = clock.instant();
-        Uni<AutoReply> last = newThread ? Uni.createFrom().nullItem() : replies.latest(thread.id, AutoReplyPolicy.ROUTINE);
+        // a new thread has no reply yet; on a follow-up, the thread's row lock serialises concurrent messages so
+        // that the rate limit holds
+        Uni<AutoReply> last = newThread ? Uni.createFrom().nullItem()
+                : threads.findById(thread.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .chain(() -> replies.latest(thread.id, AutoReplyPolicy.ROUTINE));
         return last.chain(previous -> policy.forPatientMessage(newThread, now, previous == null ? null : previous.sentAt)
                 .map(kind -> post(thread, kind, trigger.postedAt, now).map(Optional::of))
                 .orElseGet(() -> Uni.createFrom().item(Optional.empty())));
