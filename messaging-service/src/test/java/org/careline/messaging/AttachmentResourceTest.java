@@ -102,6 +102,11 @@ class AttachmentResourceTest {
                 .contentType("application/problem+json")
                 .body("type", endsWith("/attachment-too-large"))
                 .body("status", equalTo(413));
+
+        // far above every limit: refused before the body is read, still as a problem
+        upload(ThreadResourceTest.PATIENT1, thread, Arrays.copyOf(atLimit, 17 * 1024 * 1024), "application/pdf")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", endsWith("/payload-too-large"));
     }
 
     @Test
