@@ -16,6 +16,8 @@ public enum EventType {
     THREAD_READ("careline.messaging.thread-read.v1", Topics.MESSAGING_THREADS, ThreadRead.class),
     THREAD_CLOSED("careline.messaging.thread-closed.v1", Topics.MESSAGING_THREADS, ThreadClosed.class),
     CHARGE_CHANGED("careline.billing.charge-changed.v1", Topics.BILLING_CHARGES, ChargeChanged.class),
+    NOTIFICATION_REQUESTED("careline.messaging.notification-requested.v1", Topics.MESSAGING_NOTIFICATIONS,
+            NotificationRequested.class),
     MESSAGE_TRIAGED("careline.triage.message-triaged.v1", Topics.TRIAGE_DECISIONS, MessageTriaged.class),
     THREAD_ESCALATED("careline.triage.thread-escalated.v1", Topics.TRIAGE_ESCALATIONS, ThreadEscalated.class),
     ACCESS_RECORDED("careline.audit.access-recorded.v1", Topics.AUDIT_RECORDS, AccessRecorded.class),

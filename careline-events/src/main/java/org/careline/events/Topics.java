@@ -13,6 +13,12 @@ public final class Topics {
      * Consumer: billing. */
     public static final String MESSAGING_THREADS = "careline.messaging.threads";
 
+    /**
+     * Notification requests for external SMS/e-mail/push senders: identifiers only, never PHI.
+     * Key: recipient id. Producer: messaging.
+     */
+    public static final String MESSAGING_NOTIFICATIONS = "careline.messaging.notifications";
+
     /** Triage decisions. Key: thread id. Producer: triage. */
     public static final String TRIAGE_DECISIONS = "careline.triage.decisions";
 

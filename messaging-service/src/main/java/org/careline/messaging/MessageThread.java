@@ -61,6 +61,10 @@ public class MessageThread {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The away clinician on whose behalf {@link #addressedTo} (their out-of-office delegate) handles the thread. */
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
+
     @Override
     public String toString() {
         return "MessageThread[id=" + id + "]";

@@ -36,7 +36,7 @@ public class ThreadMapper {
         return new ThreadResponse(t.id.toString(), t.patientId, t.careTeam, t.subject, t.topic, t.status,
                 t.patientInitiated, t.createdAt, t.updatedAt, t.addressedTo, t.closedAt,
                 details.messages().stream().map(m -> toResponse(m, careTeamView)).toList(),
-                details.reads().stream().map(this::toResponse).toList());
+                details.reads().stream().map(this::toResponse).toList(), t.onBehalfOf);
     }
 
     public ThreadPageResponse toResponse(ThreadPage page) {

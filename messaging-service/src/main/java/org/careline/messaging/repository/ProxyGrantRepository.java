@@ -19,6 +19,12 @@ public class ProxyGrantRepository implements PanacheRepositoryBase<ProxyGrant, U
                 Parameters.with("caregiver", caregiver).and("now", now));
     }
 
+    /** The patient's grants that are neither revoked nor expired at {@code now}. */
+    public Uni<List<ProxyGrant>> liveForPatient(String patientId, Instant now) {
+        return list("patientId = :patientId and revokedAt is null and expiresAt > :now",
+                Parameters.with("patientId", patientId).and("now", now));
+    }
+
     /** Grants by optional patient and caregiver, newest first, after the keyset cursor when given. */
     public Uni<List<ProxyGrant>> page(String patientId, String caregiver, Instant afterCreatedAt, UUID afterId,
                                       int limit) {

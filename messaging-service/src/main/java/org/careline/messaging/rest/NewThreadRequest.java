@@ -26,7 +26,7 @@ public record NewThreadRequest(
         @Schema(description = "The care team to address; defaults to the patient's own", examples = "family-medicine")
         @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String careTeam,
 
-        @Schema(description = "The username of a clinician to address the thread to; omit for the whole care team",
+        @Schema(description = "The username of a clinician to address the thread to (their out-of-office delegate receives it while they are away); omit for the whole care team",
                 examples = "dr.lee")
         @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9._@-]+") String clinician) {
 }

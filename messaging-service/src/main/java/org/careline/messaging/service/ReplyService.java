@@ -38,10 +38,12 @@ public class ReplyService {
     private final AuditTrail audit;
     private final AuditedTransactions transactions;
     private final Clock clock;
+    private final MessageFollowUps followUps;
 
     public ReplyService(MessageRepository messages, ThreadReadRepository reads, VisibleThreads visible,
                         ThreadAccessPolicy policy, ThreadEvents events, AuditTrail audit,
-                        AuditedTransactions transactions, Clock clock) {
+                        AuditedTransactions transactions, Clock clock, MessageFollowUps followUps) {
+        this.followUps = followUps;
         this.messages = messages;
         this.reads = reads;
         this.visible = visible;
@@ -87,6 +89,7 @@ public class ReplyService {
                     .chain(() -> events.replied(thread, reply))
                     .chain(() -> audit.record(caller, AuditAction.CREATE, MESSAGE, reply.id.toString(),
                             thread.patientId, AuditOutcome.SUCCESS))
+                    .chain(() -> followUps.afterPost(thread, reply, false))
                     .chain(() -> messages.listByThread(thread.id))
                     .chain(list -> reads.listByThread(thread.id)
                             .map(receipts -> new ThreadDetails(thread, list, receipts, found.reach())))

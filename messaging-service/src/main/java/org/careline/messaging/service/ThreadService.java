@@ -36,10 +36,13 @@ public class ThreadService {
     private final AuditTrail audit;
     private final AuditedTransactions transactions;
     private final Clock clock;
+    private final MessageFollowUps followUps;
 
     public ThreadService(ThreadRepository threads, MessageRepository messages, ThreadReadRepository reads,
                          ThreadAccessPolicy policy, CallerScopes scopes, VisibleThreads visible, ThreadEvents events,
-                         AuditTrail audit, AuditedTransactions transactions, Clock clock) {
+                         AuditTrail audit, AuditedTransactions transactions, Clock clock,
+                         MessageFollowUps followUps) {
+        this.followUps = followUps;
         this.threads = threads;
         this.messages = messages;
         this.reads = reads;
@@ -87,6 +90,7 @@ public class ThreadService {
                     .chain(() -> events.threadOpened(thread, first))
                     .chain(() -> audit.record(caller, AuditAction.CREATE, RESOURCE, thread.id.toString(),
                             thread.patientId, AuditOutcome.SUCCESS))
+                    .chain(() -> followUps.afterPost(thread, first, true))
                     .invoke(() -> Log.infof("thread %s opened by %s for care team %s", thread.id, caller.userId(),
                             thread.careTeam))
                     .replaceWith(new ThreadDetails(thread, List.of(first), List.of(), reach));
