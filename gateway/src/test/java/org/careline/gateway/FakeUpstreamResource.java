@@ -33,6 +33,7 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     static final long SLOW_MILLIS = 3_000;
     static final int RATE_LIMIT_BURST = 20;
+    static final String FRONTEND_ORIGIN = "https://app.careline.test";
 
     private final ConcurrentLinkedQueue<JsonObject> received = new ConcurrentLinkedQueue<>();
     private Vertx vertx;
@@ -49,14 +50,15 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException("fake upstream did not start", e);
         }
         String fake = "http://127.0.0.1:" + port;
-        return Map.of(
-                "careline.gateway.upstreams.messaging", fake,
-                "careline.gateway.upstreams.triage", fake,
-                "careline.gateway.upstreams.billing", fake,
-                "careline.gateway.upstreams.audit", "http://127.0.0.1:" + closedPort(),
-                "careline.gateway.routes.billing.timeout", "500ms",
-                "careline.gateway.rate-limit.requests-per-second", "1",
-                "careline.gateway.rate-limit.burst", Integer.toString(RATE_LIMIT_BURST));
+        return Map.ofEntries(
+                Map.entry("careline.gateway.cors.origins", FRONTEND_ORIGIN),
+                Map.entry("careline.gateway.upstreams.messaging", fake),
+                Map.entry("careline.gateway.upstreams.triage", fake),
+                Map.entry("careline.gateway.upstreams.billing", fake),
+                Map.entry("careline.gateway.upstreams.audit", "http://127.0.0.1:" + closedPort()),
+                Map.entry("careline.gateway.routes.billing.timeout", "500ms"),
+                Map.entry("careline.gateway.rate-limit.requests-per-second", "1"),
+                Map.entry("careline.gateway.rate-limit.burst", Integer.toString(RATE_LIMIT_BURST)));
     }
 
     @Override
@@ -101,6 +103,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 .putHeader("X-Upstream", "fake")
                 .putHeader("X-Frame-Options", "SAMEORIGIN")
                 .putHeader("X-Request-Id", "chosen-by-upstream")
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader("Content-Security-Policy", "default-src *")
                 .end(new JsonObject().put("path", request.path()).put("echo", body.toString()).encode());
     }
 

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,9 @@ public interface GatewayConfig {
 
     /** Per-caller request rate limit. */
     RateLimitConfig rateLimit();
+
+    /** Which browser origins (the clinicians' frontend) may call the gateway cross-origin. */
+    CorsConfig cors();
 
     /** One API route. */
     interface RouteConfig {
@@ -67,5 +71,28 @@ public interface GatewayConfig {
         /** Above this many tracked callers, the buckets of idle callers are dropped. */
         @WithDefault("10000")
         int maxTrackedCallers();
+    }
+
+    /** CORS: only the configured origins get CORS headers; any other cross-origin request is refused with 403. */
+    interface CorsConfig {
+
+        /** Allowed origins, exactly as browsers send them ({@code https://app.careline.dev}); none by default. */
+        Optional<List<String>> origins();
+
+        /** Methods a preflight may ask for. */
+        @WithDefault("GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS")
+        List<String> methods();
+
+        /** Request headers a preflight may ask for (compared case-insensitively). */
+        @WithDefault("Authorization,Content-Type,Accept,If-Match,If-None-Match,X-Request-Id,traceparent,tracestate")
+        List<String> headers();
+
+        /** Response headers the browser may show to the page. */
+        @WithDefault("Location,ETag,Retry-After,X-Request-Id")
+        List<String> exposedHeaders();
+
+        /** How long a browser may cache a preflight answer. */
+        @WithDefault("10m")
+        Duration maxAge();
     }
 }
