@@ -25,7 +25,18 @@ import java.util.concurrent.TimeoutException;
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
-    private static final List<String> SPOOFABLE = List.of("forwarded", "x-forwarded-", "x-real-ip");
+    /**
+     * Client-sent headers the gateway owns or that claim an identity, a route or a method: removed before forwarding
+     * (names compared in lower case, by prefix). The services learn who calls only from the bearer token.
+     */
+    static final List<String> STRIPPED = List.of(
+            // forwarding: the gateway sets its own X-Forwarded-For/Proto/Host/Port below
+            "forwarded", "x-forwarded-", "x-real-ip", "x-client-ip", "true-client-ip", "cf-connecting-ip", "via",
+            // identity asserted by a client instead of a token
+            "x-user", "x-remote-", "remote-user", "x-auth-", "x-authenticated-", "x-consumer-", "x-jwt-",
+            "x-principal", "x-subject", "x-roles", "x-patient", "x-careline-",
+            // requests rewritten behind the gateway's back
+            "x-original-", "x-rewrite-url", "x-http-method", "x-method-override");
 
     private final Forwarding forwarding;
 
@@ -39,9 +50,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         request.setURI(forwarding.uri());
         MultiMap headers = request.headers();
         headers.names().stream()
-                .filter(name -> SPOOFABLE.stream().anyMatch(name.toLowerCase(Locale.ROOT)::startsWith))
+                .filter(ForwardingInterceptor::isStripped)
                 .toList()
                 .forEach(headers::remove);
+        List<String> traceparents = headers.getAll(TraceContext.TRACEPARENT);
+        if (traceparents.size() != 1 || !TraceContext.isValid(traceparents.get(0))) {
+            headers.set(TraceContext.TRACEPARENT, TraceContext.generate());
+            headers.remove(TraceContext.TRACESTATE);
+        }
         headers.set("X-Forwarded-For", forwarding.clientAddress());
         headers.set("X-Forwarded-Proto", forwarding.proto());
         if (forwarding.host() != null) {
@@ -65,6 +81,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.remove(HttpHeaders.CONNECTION);
         headers.remove(HttpHeaders.KEEP_ALIVE);
         return context.sendResponse();
+    }
+
+    static boolean isStripped(String headerName) {
+        String name = headerName.toLowerCase(Locale.ROOT);
+        for (String prefix : STRIPPED) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ProxyResponse problem(ProxyContext context, Throwable failure) {
