@@ -37,6 +37,12 @@ public interface GatewayConfig {
     /** Per-caller request rate limit. */
     RateLimitConfig rateLimit();
 
+    /** Retries of idempotent requests. */
+    RetryConfig retry();
+
+    /** A circuit breaker per upstream. */
+    CircuitBreakerConfig circuitBreaker();
+
     /** Which browser origins (the clinicians' frontend) may call the gateway cross-origin. */
     CorsConfig cors();
 
@@ -94,5 +100,29 @@ public interface GatewayConfig {
         /** How long a browser may cache a preflight answer. */
         @WithDefault("10m")
         Duration maxAge();
+    }
+
+    /** GET, HEAD and OPTIONS without a body are sent again after a failed connect or a 502/503. */
+    interface RetryConfig {
+
+        /** How many times one request may be sent again (0: never). */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** The pause before each retry. */
+        @WithDefault("50ms")
+        Duration backoff();
+    }
+
+    /** After this many failures in a row an upstream gets no requests for a while; then one probe tests it. */
+    interface CircuitBreakerConfig {
+
+        /** Failures in a row (failed connect, timeout, broken exchange, 502/503/504) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit refuses requests (503 with Retry-After) before it lets a probe through. */
+        @WithDefault("10s")
+        Duration openDuration();
     }
 }

@@ -12,15 +12,19 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.careline.gateway.http.RequestIds;
 import org.careline.gateway.problem.Problem;
+import org.careline.gateway.resilience.CircuitBreaker;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Shapes one forwarded request: sets the upstream URI, replaces every client-sent forwarding header with the
  * gateway's own ({@code X-Forwarded-For/Proto/Host}), passes the request id, and turns a failed upstream exchange
  * into problem+json: 504 when the upstream stayed silent too long, 502 when it could not be reached or broke off.
+ * Each exchange goes through the upstream's circuit breaker (open: 503 with Retry-After, the upstream is not
+ * contacted), and bodyless GET/HEAD/OPTIONS are retried after a failed connect or a 502/503 (see RetryPolicy).
  * The caller's Authorization header goes through unchanged on API routes: every service validates it again.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
@@ -39,9 +43,13 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             "x-original-", "x-rewrite-url", "x-http-method", "x-method-override");
 
     private final Forwarding forwarding;
+    private final CircuitBreaker breaker;
+    private final Retries retries;
 
-    ForwardingInterceptor(Forwarding forwarding) {
+    ForwardingInterceptor(Forwarding forwarding, CircuitBreaker breaker, Retries retries) {
         this.forwarding = forwarding;
+        this.breaker = breaker;
+        this.retries = retries;
     }
 
     @Override
@@ -72,7 +80,43 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.remove(HttpHeaders.COOKIE);
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+        boolean retryable = retries.policy().appliesTo(request.getMethod(), headers.get(HttpHeaders.CONTENT_LENGTH),
+                headers.get(HttpHeaders.TRANSFER_ENCODING));
+        if (retryable) {
+            // nothing to stream: the request can be sent again as it is (and the caller's empty request must end)
+            request.proxiedRequest().resume();
+            request.setBody(null);
+        }
+        return attempt(context, retryable, 0);
+    }
+
+    /** One exchange with the upstream, through its circuit breaker; retried as the retry policy allows. */
+    private Future<ProxyResponse> attempt(ProxyContext context, boolean retryable, int attempt) {
+        long closedForNanos = breaker.tryAcquire();
+        if (closedForNanos > 0) {
+            return Future.succeededFuture(circuitOpen(context, closedForNanos));
+        }
+        return context.sendRequest().transform(exchange -> {
+            if (exchange.failed()) {
+                breaker.onFailure();
+                if (retryable && retries.policy().retryAfter(exchange.cause(), attempt)) {
+                    return retries.pause().compose(v -> attempt(context, true, attempt + 1));
+                }
+                return Future.succeededFuture(problem(context, exchange.cause()));
+            }
+            ProxyResponse response = exchange.result();
+            int status = response.getStatusCode();
+            if (status == 502 || status == 503 || status == 504) {
+                breaker.onFailure();
+            } else {
+                breaker.onSuccess();
+            }
+            if (retryable && retries.policy().retryAfter(status, attempt)) {
+                response.release(); // drain and drop it: nothing of it has been sent to the caller
+                return retries.pause().compose(v -> attempt(context, true, attempt + 1));
+            }
+            return Future.succeededFuture(response);
+        });
     }
 
     @Override
@@ -91,6 +135,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
         }
         return false;
+    }
+
+    private ProxyResponse circuitOpen(ProxyContext context, long closedForNanos) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(closedForNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+        Problem problem = Problem.of(503, "upstream-circuit-open", "Service Unavailable",
+                "The " + forwarding.upstream().name() + " service is failing; the gateway holds requests back for now.",
+                forwarding.instance(), forwarding.requestId());
+        return context.request().release().response()
+                .setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .setBody(Body.body(problem.toBuffer()));
     }
 
     private ProxyResponse problem(ProxyContext context, Throwable failure) {

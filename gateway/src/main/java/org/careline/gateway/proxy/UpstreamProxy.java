@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.careline.gateway.config.GatewayConfig;
 import org.careline.gateway.http.RequestIds;
+import org.careline.gateway.resilience.CircuitBreakers;
+import org.careline.gateway.resilience.RetryPolicy;
 import org.careline.gateway.routing.Upstream;
 
 import java.time.Duration;
@@ -32,8 +34,12 @@ public class UpstreamProxy {
     private static final ProxyOptions OPTIONS = new ProxyOptions().setSupportWebSocket(false);
 
     private final HttpClient client;
+    private final CircuitBreakers breakers;
+    private final Retries retries;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, CircuitBreakers breakers) {
+        this.breakers = breakers;
+        this.retries = new Retries(new RetryPolicy(config.retry().maxRetries()), config.retry().backoff(), vertx);
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -65,7 +71,7 @@ public class UpstreamProxy {
                         .setSsl(upstream.ssl())
                         .setConnectTimeout(millis)
                         .setIdleTimeout(millis)))
-                .addInterceptor(new ForwardingInterceptor(forwarding))
+                .addInterceptor(new ForwardingInterceptor(forwarding, breakers.of(upstream), retries))
                 .handle(request);
     }
 
