@@ -44,6 +44,7 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
     static final int RATE_LIMIT_BURST = 20;
     static final String FRONTEND_ORIGIN = "https://app.careline.test";
     static final int BREAKER_THRESHOLD = 3;
+    static final int VENDOR_CLIENT_BURST = 5;
 
     private final ConcurrentLinkedQueue<JsonObject> received = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresSent = new ConcurrentHashMap<>();
@@ -77,6 +78,14 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("careline.gateway.upstreams.down", "http://127.0.0.1:" + closedPort()),
                 Map.entry("careline.gateway.routes.down.prefix", "/api/v1/down"),
                 Map.entry("careline.gateway.routes.down.upstream", "down"),
+                Map.entry("careline.gateway.routes.strict.prefix", "/api/v1/strict"),
+                Map.entry("careline.gateway.routes.strict.upstream", "messaging"),
+                Map.entry("careline.gateway.routes.strict.rate-limit.requests-per-second", "0.1"),
+                Map.entry("careline.gateway.routes.strict.rate-limit.burst", "2"),
+                Map.entry("careline.gateway.routes.vendor.prefix", "/api/v1/vendor"),
+                Map.entry("careline.gateway.routes.vendor.upstream", "messaging"),
+                Map.entry("careline.gateway.routes.vendor.rate-limit.client-requests-per-second", "0.1"),
+                Map.entry("careline.gateway.routes.vendor.rate-limit.client-burst", Integer.toString(VENDOR_CLIENT_BURST)),
                 Map.entry("careline.gateway.retry.backoff", "10ms"),
                 Map.entry("careline.gateway.circuit-breaker.failure-threshold", Integer.toString(BREAKER_THRESHOLD)),
                 Map.entry("careline.gateway.circuit-breaker.open-duration", "1s"),

@@ -57,9 +57,31 @@ public interface GatewayConfig {
 
         /** This route's upstream silence timeout; careline.gateway.timeout when absent. */
         Optional<Duration> timeout();
+
+        /** This route's rate limits; each one absent falls back to careline.gateway.rate-limit. */
+        RouteRateLimitConfig rateLimit();
     }
 
-    /** A token bucket per caller (token subject, or client address where there is no token). */
+    /** Per-route rate limits (each caller and each client gets a bucket per route). */
+    interface RouteRateLimitConfig {
+
+        /** Sustained requests per second per caller (token subject) on this route. */
+        Optional<Double> requestsPerSecond();
+
+        /** Burst per caller on this route. */
+        Optional<Integer> burst();
+
+        /** Sustained requests per second per client application (token {@code azp}) on this route, all its users together. */
+        Optional<Double> clientRequestsPerSecond();
+
+        /** Burst per client application on this route. */
+        Optional<Integer> clientBurst();
+    }
+
+    /**
+     * Token buckets per route: one per caller (token subject, or client address where there is no token) and one per
+     * client application (the token's {@code azp}, e.g. one EHR vendor's integration), shared by all its users.
+     */
     interface RateLimitConfig {
 
         /** Whether requests are rate-limited at all. */
@@ -73,6 +95,14 @@ public interface GatewayConfig {
         /** How many requests a caller may send at once (the bucket's size). */
         @WithDefault("100")
         int burst();
+
+        /** Sustained requests per second each client application may send, all its users together. */
+        @WithDefault("500")
+        double clientRequestsPerSecond();
+
+        /** How many requests a client application may send at once. */
+        @WithDefault("1000")
+        int clientBurst();
 
         /** Above this many tracked callers, the buckets of idle callers are dropped. */
         @WithDefault("10000")

@@ -18,7 +18,8 @@ import org.careline.gateway.security.PublicPathCredentials;
  *   <li>Quarkus proactive authentication: an invalid token fails the request, see {@link ProblemFailureHandler};</li>
  *   <li>{@link BearerRequiredHandler} on /api: no token, 401 problem+json;</li>
  *   <li>Quarkus authorization (/api requires an authenticated caller);</li>
- *   <li>rate limit, then the proxy: {@link ApiHandler} for /api, {@link OpenApiHandler} for /openapi.</li>
+ *   <li>for /api: the route ({@link ApiHandler#resolve}), its rate limits, the proxy ({@link ApiHandler#forward});
+ *       for /openapi: the rate limit and {@link OpenApiHandler};</li>
  *   <li>anything no route serves: 404 problem+json.</li>
  * </ol>
  */
@@ -59,7 +60,7 @@ public class GatewayRoutes {
         router.route().order(FIRST).handler(responseHeaders).handler(cors).handler(publicPaths);
         router.route().order(FIRST).failureHandler(problems);
         router.route("/api/*").order(AFTER_AUTHENTICATION).handler(bearerRequired);
-        router.route("/api/*").handler(rateLimit).handler(api);
+        router.route("/api/*").handler(api::resolve).handler(rateLimit).handler(api::forward);
         router.route("/openapi/:" + OpenApiHandler.PARAM).handler(rateLimit).handler(openApi);
         router.route().order(LAST).handler(Problems::notFound);
     }
