@@ -3,6 +3,7 @@ package org.careline.gateway.http;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.careline.gateway.metrics.RouteMetrics;
 import org.careline.gateway.problem.ProblemFailureHandler;
 import org.careline.gateway.problem.Problems;
 import org.careline.gateway.security.BearerRequiredHandler;
@@ -13,7 +14,7 @@ import org.careline.gateway.security.PublicPathCredentials;
  * (authentication) and -100 (authorization, the {@code quarkus.http.auth.permission} rules); the orders here place
  * ours around them. In request order:
  * <ol>
- *   <li>request id and security headers (every path), CORS (a disallowed origin ends here with 403), and
+ *   <li>route metrics, request id and security headers (every path), CORS (a disallowed origin ends here with 403), and
  *       {@link PublicPathCredentials} (credentials dropped outside /api);</li>
  *   <li>Quarkus proactive authentication: an invalid token fails the request, see {@link ProblemFailureHandler};</li>
  *   <li>{@link BearerRequiredHandler} on /api: no token, 401 problem+json;</li>
@@ -33,6 +34,7 @@ public class GatewayRoutes {
     /** After every other route, Quarkus's own included. */
     static final int LAST = Integer.MAX_VALUE - 1;
 
+    private final RouteMetrics metrics;
     private final ResponseHeadersHandler responseHeaders;
     private final CorsHandler cors;
     private final PublicPathCredentials publicPaths;
@@ -42,10 +44,11 @@ public class GatewayRoutes {
     private final ApiHandler api;
     private final OpenApiHandler openApi;
 
-    public GatewayRoutes(ResponseHeadersHandler responseHeaders, CorsHandler cors, PublicPathCredentials publicPaths,
+    public GatewayRoutes(RouteMetrics metrics, ResponseHeadersHandler responseHeaders, CorsHandler cors, PublicPathCredentials publicPaths,
                          ProblemFailureHandler problems,
                          BearerRequiredHandler bearerRequired, RateLimitHandler rateLimit, ApiHandler api,
                          OpenApiHandler openApi) {
+        this.metrics = metrics;
         this.responseHeaders = responseHeaders;
         this.cors = cors;
         this.publicPaths = publicPaths;
@@ -57,7 +60,7 @@ public class GatewayRoutes {
     }
 
     void init(@Observes Router router) {
-        router.route().order(FIRST).handler(responseHeaders).handler(cors).handler(publicPaths);
+        router.route().order(FIRST).handler(metrics).handler(responseHeaders).handler(cors).handler(publicPaths);
         router.route().order(FIRST).failureHandler(problems);
         router.route("/api/*").order(AFTER_AUTHENTICATION).handler(bearerRequired);
         router.route("/api/*").handler(api::resolve).handler(rateLimit).handler(api::forward);
