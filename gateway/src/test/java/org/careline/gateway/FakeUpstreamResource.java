@@ -45,6 +45,7 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
     static final String FRONTEND_ORIGIN = "https://app.careline.test";
     static final int BREAKER_THRESHOLD = 3;
     static final int VENDOR_CLIENT_BURST = 5;
+    static final int MAX_BODY_BYTES = 512 * 1024;
 
     private final ConcurrentLinkedQueue<JsonObject> received = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresSent = new ConcurrentHashMap<>();
@@ -87,6 +88,7 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("careline.gateway.routes.vendor.rate-limit.client-requests-per-second", "0.1"),
                 Map.entry("careline.gateway.routes.vendor.rate-limit.client-burst", Integer.toString(VENDOR_CLIENT_BURST)),
                 Map.entry("careline.gateway.retry.backoff", "10ms"),
+                Map.entry("careline.gateway.max-body-size", Integer.toString(MAX_BODY_BYTES)),
                 Map.entry("careline.gateway.circuit-breaker.failure-threshold", Integer.toString(BREAKER_THRESHOLD)),
                 Map.entry("careline.gateway.circuit-breaker.open-duration", "1s"),
                 Map.entry("careline.gateway.upstreams.audit", "http://127.0.0.1:" + closedPort()),

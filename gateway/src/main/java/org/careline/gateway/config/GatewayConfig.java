@@ -1,5 +1,6 @@
 package org.careline.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,6 +30,13 @@ public interface GatewayConfig {
     /** How long opening a TCP connection to an upstream may take before the gateway gives up. */
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /**
+     * The largest request body the gateway forwards (bytes, or with a unit: 10M). A larger Content-Length gets 413
+     * at once; a chunked body is cut off (and the upstream exchange reset) once it goes over.
+     */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
 
     /** The path of each upstream's OpenAPI document, served without authentication at /openapi/{upstream}. */
     @WithDefault("/q/openapi?format=json")

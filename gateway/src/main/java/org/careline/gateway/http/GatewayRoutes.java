@@ -14,7 +14,8 @@ import org.careline.gateway.security.PublicPathCredentials;
  * (authentication) and -100 (authorization, the {@code quarkus.http.auth.permission} rules); the orders here place
  * ours around them. In request order:
  * <ol>
- *   <li>route metrics, request id and security headers (every path), CORS (a disallowed origin ends here with 403), and
+ *   <li>route metrics, request id and security headers (every path), body framing and size
+ *       ({@link RequestFramingHandler}: smuggling attempts and declared oversize bodies end here), CORS (a disallowed origin ends here with 403), and
  *       {@link PublicPathCredentials} (credentials dropped outside /api);</li>
  *   <li>Quarkus proactive authentication: an invalid token fails the request, see {@link ProblemFailureHandler};</li>
  *   <li>{@link BearerRequiredHandler} on /api: no token, 401 problem+json;</li>
@@ -36,6 +37,7 @@ public class GatewayRoutes {
 
     private final RouteMetrics metrics;
     private final ResponseHeadersHandler responseHeaders;
+    private final RequestFramingHandler framing;
     private final CorsHandler cors;
     private final PublicPathCredentials publicPaths;
     private final ProblemFailureHandler problems;
@@ -44,12 +46,13 @@ public class GatewayRoutes {
     private final ApiHandler api;
     private final OpenApiHandler openApi;
 
-    public GatewayRoutes(RouteMetrics metrics, ResponseHeadersHandler responseHeaders, CorsHandler cors, PublicPathCredentials publicPaths,
+    public GatewayRoutes(RouteMetrics metrics, ResponseHeadersHandler responseHeaders, RequestFramingHandler framing, CorsHandler cors, PublicPathCredentials publicPaths,
                          ProblemFailureHandler problems,
                          BearerRequiredHandler bearerRequired, RateLimitHandler rateLimit, ApiHandler api,
                          OpenApiHandler openApi) {
         this.metrics = metrics;
         this.responseHeaders = responseHeaders;
+        this.framing = framing;
         this.cors = cors;
         this.publicPaths = publicPaths;
         this.problems = problems;
@@ -60,7 +63,7 @@ public class GatewayRoutes {
     }
 
     void init(@Observes Router router) {
-        router.route().order(FIRST).handler(metrics).handler(responseHeaders).handler(cors).handler(publicPaths);
+        router.route().order(FIRST).handler(metrics).handler(responseHeaders).handler(framing).handler(cors).handler(publicPaths);
         router.route().order(FIRST).failureHandler(problems);
         router.route("/api/*").order(AFTER_AUTHENTICATION).handler(bearerRequired);
         router.route("/api/*").handler(api::resolve).handler(rateLimit).handler(api::forward);

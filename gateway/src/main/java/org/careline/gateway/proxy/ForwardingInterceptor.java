@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -45,6 +46,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final Forwarding forwarding;
     private final CircuitBreaker breaker;
     private final Retries retries;
+    private BodyLimit bodyLimit;
 
     ForwardingInterceptor(Forwarding forwarding, CircuitBreaker breaker, Retries retries) {
         this.forwarding = forwarding;
@@ -86,6 +88,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // nothing to stream: the request can be sent again as it is (and the caller's empty request must end)
             request.proxiedRequest().resume();
             request.setBody(null);
+        } else if (request.getBody() != null && request.getBody().length() < 0) {
+            // chunked: the size is only known as it streams (a declared Content-Length was checked up front)
+            bodyLimit = new BodyLimit(request.getBody().stream(), forwarding.maxBodyBytes());
+            request.setBody(Body.body(bodyLimit, -1));
         }
         return attempt(context, retryable, 0);
     }
@@ -98,6 +104,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         }
         return context.sendRequest().transform(exchange -> {
             if (exchange.failed()) {
+                if (bodyLimit != null && bodyLimit.exceeded()) {
+                    breaker.onSuccess(); // the caller's fault, not the upstream's: give the permit back
+                    return Future.succeededFuture(tooLarge(context));
+                }
                 breaker.onFailure();
                 if (retryable && retries.policy().retryAfter(exchange.cause(), attempt)) {
                     return retries.pause().compose(v -> attempt(context, true, attempt + 1));
@@ -135,6 +145,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
         }
         return false;
+    }
+
+    private ProxyResponse tooLarge(ProxyContext context) {
+        Problem problem = Problem.of(413, "payload-too-large", "Payload Too Large",
+                "The request body is larger than the gateway accepts.", forwarding.instance(), forwarding.requestId());
+        HttpServerResponse response = context.request().proxiedRequest().response();
+        // the rest of the body is still on its way and will not be read: close the connection after answering
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        response.endHandler(v -> context.request().proxiedRequest().connection().close());
+        return context.request().response()
+                .setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .setBody(Body.body(problem.toBuffer()));
     }
 
     private ProxyResponse circuitOpen(ProxyContext context, long closedForNanos) {

@@ -36,8 +36,10 @@ public class UpstreamProxy {
     private final HttpClient client;
     private final CircuitBreakers breakers;
     private final Retries retries;
+    private final long maxBodyBytes;
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config, CircuitBreakers breakers) {
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
         this.breakers = breakers;
         this.retries = new Retries(new RetryPolicy(config.retry().maxRetries()), config.retry().backoff(), vertx);
         HttpClientOptions options = new HttpClientOptions()
@@ -58,7 +60,7 @@ public class UpstreamProxy {
         HostAndPort authority = request.authority();
         Forwarding forwarding = new Forwarding(upstream, uri, timeout, credentials, RequestIds.of(ctx),
                 request.remoteAddress().hostAddress(), request.scheme(),
-                authority == null ? null : authority.toString(), ctx.normalizedPath());
+                authority == null ? null : authority.toString(), ctx.normalizedPath(), maxBodyBytes);
         if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
             // the caller is authenticated and routed: now invite the body (the upstream does not see the Expect header)
             request.response().writeContinue();
