@@ -131,6 +131,15 @@ class HostileInputTest {
     }
 
     @Test
+    void oversizeRequestLineIs414() {
+        String marker = Tokens.marker();
+        RawHttp.Response response = send("GET /api/v1/threads/" + marker + "?q=" + "a".repeat(10_000) + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAuthorization: Bearer " + Tokens.fresh() + "\r\nConnection: close\r\n\r\n");
+        assertEquals(414, response.status(), response.text());
+        assertNothingReached(marker, "long request line");
+    }
+
+    @Test
     void oversizeBodyWithContentLengthIs413BeforeAnythingIsForwarded() {
         String marker = Tokens.marker();
         RawHttp.Response response = send("POST /api/v1/threads/" + marker + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"

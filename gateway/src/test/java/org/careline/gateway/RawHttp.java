@@ -104,7 +104,7 @@ final class RawHttp {
                 // keep what arrived
             }
             String text = all.toString(StandardCharsets.ISO_8859_1);
-            int status = text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : 0;
+            int status = text.matches("(?s)HTTP/1\\.[01] [0-9]{3}.*") ? Integer.parseInt(text.substring(9, 12)) : 0;
             return new Response(status, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
