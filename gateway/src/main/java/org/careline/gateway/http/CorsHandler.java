@@ -67,7 +67,6 @@ public class CorsHandler implements Handler<RoutingContext> {
             MultiMap out = ctx.response().headers();
             dropUpstreamCorsHeaders(out);
             out.set("Access-Control-Allow-Origin", origin);
-            out.add("Vary", "Origin");
             if (preflight) {
                 out.set("Access-Control-Allow-Methods", allowMethods);
                 out.set("Access-Control-Allow-Headers", allowHeaders);
@@ -97,10 +96,14 @@ public class CorsHandler implements Handler<RoutingContext> {
         return request.authority() != null && origin.equalsIgnoreCase(request.scheme() + "://" + request.authority());
     }
 
+    /** Drops an upstream's CORS headers, and says that the answer depends on Origin (it does, here) for caches. */
     private static void dropUpstreamCorsHeaders(MultiMap headers) {
         headers.names().stream()
                 .filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, "Access-Control-".length()))
                 .toList()
                 .forEach(headers::remove);
+        if (headers.getAll("Vary").stream().noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("origin"))) {
+            headers.add("Vary", "Origin");
+        }
     }
 }
