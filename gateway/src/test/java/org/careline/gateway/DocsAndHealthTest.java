@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The services' API documents, the Swagger UI that shows them, and the gateway's health. */
@@ -66,13 +67,38 @@ class DocsAndHealthTest {
     }
 
     @Test
-    void gatewayIsReadyAndReportsUpstreamReachabilityAsData() {
+    void gatewayStaysReadyAndReportsEachUpstreamsReadinessAndCircuitAsData() {
+        int probesBefore = FakeUpstream.receivedWith("/q/health/ready").size();
         given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("upstreams"))
-                .body("checks.find { it.name == 'upstreams' }.data.messaging", equalTo("reachable"))
+                .body("checks.find { it.name == 'upstreams' }.data.messaging", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.'messaging.circuit'", equalTo("CLOSED"))
                 .body("checks.find { it.name == 'upstreams' }.data.audit", equalTo("unreachable"));
+        // the upstreams' own readiness endpoints were asked, not just their ports
+        assertTrue(FakeUpstream.receivedWith("/q/health/ready").size() > probesBefore);
+    }
+
+    @Test
+    void metricsHaveAHistogramPerRouteMethodAndStatusClassAndNoPathsOrIds() {
+        String marker = Tokens.marker();
+        given().auth().oauth2(Tokens.fresh()).get("/api/v1/threads/" + marker).then().statusCode(200);
+        given().auth().oauth2(Tokens.fresh()).get("/api/v1/nothing/" + marker).then().statusCode(404);
+        given().get("/api/v1/threads/" + marker).then().statusCode(401);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("careline_gateway_requests_seconds_bucket{method=\"GET\",route=\"threads\",status=\"2xx\",le=\""),
+                metrics);
+        assertTrue(metrics.contains("careline_gateway_requests_seconds_count{method=\"GET\",route=\"threads\",status=\"4xx\"}"));
+        assertTrue(metrics.contains("careline_gateway_requests_seconds_count{method=\"GET\",route=\"unrouted\",status=\"4xx\"}"));
+        assertFalse(metrics.contains(marker), "an id leaked into a metric");
+        assertFalse(metrics.contains("uri=\""), "per-path labels must be off");
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("careline_gateway_requests_seconds")) {
+                assertTrue(line.matches("careline_gateway_requests_seconds_[a-z]+\\{method=\"[A-Z]+\",route=\"[a-z]+\",status=\"[1-5o][xt][xh]?e?r?\"(,le=\"[^\"]+\")?} .*"), line);
+            }
+        }
     }
 
     @Test

@@ -15,7 +15,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small fake upstream on a free 127.0.0.1 port that records every request it receives (method, URI, headers with
@@ -24,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * points at a closed port (upstream down). The billing route gets a short timeout and the rate limit a small
  * bucket.
  *
- * <p>Behaviour: {@code /q/openapi} answers a tiny OpenAPI document; a path containing {@code /slow} answers after
+ * <p>Behaviour: {@code /q/openapi} answers a tiny OpenAPI document; {@code /fail-503-times-2} fails as its name says;
+ * {@code /api/v1/fragile/**} answers 503 between {@code POST /__fragile/down} and {@code /__fragile/up}; a path
+ * containing {@code /slow} answers after
  * {@link #SLOW_MILLIS}; anything else answers JSON echoing the path and body, 201 with a Location for POST, plus
  * headers the gateway must pass through ({@code X-Upstream}) or override ({@code X-Frame-Options},
  * {@code X-Request-Id}).
@@ -32,9 +39,17 @@ import java.util.concurrent.TimeUnit;
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
     static final long SLOW_MILLIS = 3_000;
+    /** {@code /fail-503-times-2}: the first two requests to that exact path answer 503, later ones 200. */
+    private static final Pattern FAIL_TIMES = Pattern.compile("/fail-(\\d{3})-times-(\\d+)");
     static final int RATE_LIMIT_BURST = 20;
+    static final String FRONTEND_ORIGIN = "https://app.careline.test";
+    static final int BREAKER_THRESHOLD = 3;
+    static final int VENDOR_CLIENT_BURST = 5;
+    static final int MAX_BODY_BYTES = 512 * 1024;
 
     private final ConcurrentLinkedQueue<JsonObject> received = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> failuresSent = new ConcurrentHashMap<>();
+    private final AtomicBoolean fragileDown = new AtomicBoolean();
     private Vertx vertx;
 
     @Override
@@ -49,14 +64,37 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException("fake upstream did not start", e);
         }
         String fake = "http://127.0.0.1:" + port;
-        return Map.of(
-                "careline.gateway.upstreams.messaging", fake,
-                "careline.gateway.upstreams.triage", fake,
-                "careline.gateway.upstreams.billing", fake,
-                "careline.gateway.upstreams.audit", "http://127.0.0.1:" + closedPort(),
-                "careline.gateway.routes.billing.timeout", "500ms",
-                "careline.gateway.rate-limit.requests-per-second", "1",
-                "careline.gateway.rate-limit.burst", Integer.toString(RATE_LIMIT_BURST));
+        return Map.ofEntries(
+                Map.entry("careline.gateway.cors.origins", FRONTEND_ORIGIN),
+                Map.entry("careline.gateway.upstreams.messaging", fake),
+                Map.entry("careline.gateway.upstreams.triage", fake),
+                Map.entry("careline.gateway.upstreams.billing", fake),
+                // same fake server, separate circuit breakers: retries on flaky, the breaker's life cycle on fragile
+                Map.entry("careline.gateway.upstreams.flaky", fake),
+                Map.entry("careline.gateway.upstreams.fragile", fake),
+                Map.entry("careline.gateway.routes.flaky.prefix", "/api/v1/flaky"),
+                Map.entry("careline.gateway.routes.flaky.upstream", "flaky"),
+                Map.entry("careline.gateway.routes.fragile.prefix", "/api/v1/fragile"),
+                Map.entry("careline.gateway.routes.fragile.upstream", "fragile"),
+                Map.entry("careline.gateway.upstreams.down", "http://127.0.0.1:" + closedPort()),
+                Map.entry("careline.gateway.routes.down.prefix", "/api/v1/down"),
+                Map.entry("careline.gateway.routes.down.upstream", "down"),
+                Map.entry("careline.gateway.routes.strict.prefix", "/api/v1/strict"),
+                Map.entry("careline.gateway.routes.strict.upstream", "messaging"),
+                Map.entry("careline.gateway.routes.strict.rate-limit.requests-per-second", "0.1"),
+                Map.entry("careline.gateway.routes.strict.rate-limit.burst", "2"),
+                Map.entry("careline.gateway.routes.vendor.prefix", "/api/v1/vendor"),
+                Map.entry("careline.gateway.routes.vendor.upstream", "messaging"),
+                Map.entry("careline.gateway.routes.vendor.rate-limit.client-requests-per-second", "0.1"),
+                Map.entry("careline.gateway.routes.vendor.rate-limit.client-burst", Integer.toString(VENDOR_CLIENT_BURST)),
+                Map.entry("careline.gateway.retry.backoff", "10ms"),
+                Map.entry("careline.gateway.max-body-size", Integer.toString(MAX_BODY_BYTES)),
+                Map.entry("careline.gateway.circuit-breaker.failure-threshold", Integer.toString(BREAKER_THRESHOLD)),
+                Map.entry("careline.gateway.circuit-breaker.open-duration", "1s"),
+                Map.entry("careline.gateway.upstreams.audit", "http://127.0.0.1:" + closedPort()),
+                Map.entry("careline.gateway.routes.billing.timeout", "500ms"),
+                Map.entry("careline.gateway.rate-limit.requests-per-second", "1"),
+                Map.entry("careline.gateway.rate-limit.burst", Integer.toString(RATE_LIMIT_BURST)));
     }
 
     @Override
@@ -71,6 +109,11 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             request.response().putHeader("Content-Type", "application/json").end(new JsonArray(received.stream().toList()).encode());
             return;
         }
+        if (request.path().startsWith("/__fragile/")) {
+            fragileDown.set(request.path().endsWith("/down"));
+            request.response().setStatusCode(204).end();
+            return;
+        }
         request.body().onSuccess(body -> {
             received.add(record(request, body));
             respond(request, body);
@@ -78,10 +121,24 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
     }
 
     private void respond(HttpServerRequest request, Buffer body) {
+        if (request.path().equals("/q/health/ready")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\",\"checks\":[]}");
+            return;
+        }
         if (request.path().equals("/q/openapi")) {
             request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("openapi", "3.1.0")
                             .put("info", new JsonObject().put("title", "Fake API").put("version", "1")).encode());
+            return;
+        }
+        Matcher failTimes = FAIL_TIMES.matcher(request.path());
+        if (failTimes.find() && failuresSent.computeIfAbsent(request.path(), p -> new AtomicInteger())
+                .getAndIncrement() < Integer.parseInt(failTimes.group(2))) {
+            request.response().setStatusCode(Integer.parseInt(failTimes.group(1))).putHeader("Content-Type", "application/json").end("{\"failing\":true}");
+            return;
+        }
+        if (request.path().startsWith("/api/v1/fragile") && fragileDown.get()) {
+            request.response().setStatusCode(503).putHeader("Content-Type", "application/json").end("{\"down\":true}");
             return;
         }
         if (request.path().contains("/slow")) {
@@ -101,6 +158,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 .putHeader("X-Upstream", "fake")
                 .putHeader("X-Frame-Options", "SAMEORIGIN")
                 .putHeader("X-Request-Id", "chosen-by-upstream")
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader("Content-Security-Policy", "default-src *")
                 .end(new JsonObject().put("path", request.path()).put("echo", body.toString()).encode());
     }
 

@@ -179,4 +179,64 @@ class ProxyTest {
         assertTrue(tookMillis < FakeUpstreamResource.SLOW_MILLIS, "answered after " + tookMillis + " ms");
         assertEquals(1, FakeUpstream.receivedWith(marker).size());
     }
+
+    @Test
+    void clientAssertedIdentityAndRewriteHeadersNeverReachTheUpstream() {
+        String marker = Tokens.marker();
+        given().auth().oauth2(Tokens.fresh())
+                .header("X-User-Id", "admin")
+                .header("X-Remote-User", "admin")
+                .header("Remote-User", "admin")
+                .header("X-Auth-Request-Email", "admin@careline.dev")
+                .header("X-Roles", "admin")
+                .header("X-Careline-Caller", "admin")
+                .header("X-Original-URL", "/q/metrics")
+                .header("X-HTTP-Method-Override", "DELETE")
+                .header("Accept", "application/json")
+                .get("/api/v1/threads/" + marker)
+                .then().statusCode(200);
+
+        Map<String, Object> seen = FakeUpstream.onlyWith(marker);
+        for (String name : List.of("x-user-id", "x-remote-user", "remote-user", "x-auth-request-email", "x-roles",
+                "x-careline-caller", "x-original-url", "x-http-method-override")) {
+            assertTrue(FakeUpstream.header(seen, name).isEmpty(), name);
+        }
+        assertFalse(seen.toString().contains("admin@careline.dev"));
+        assertEquals(List.of("application/json"), FakeUpstream.header(seen, "accept"));
+    }
+
+    @Test
+    void aValidTraceparentIsPassedOnWithItsTracestate() {
+        String marker = Tokens.marker();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().auth().oauth2(Tokens.fresh())
+                .header("traceparent", traceparent)
+                .header("tracestate", "vendor=abc")
+                .get("/api/v1/threads/" + marker)
+                .then().statusCode(200);
+        Map<String, Object> seen = FakeUpstream.onlyWith(marker);
+        assertEquals(List.of(traceparent), FakeUpstream.header(seen, "traceparent"));
+        assertEquals(List.of("vendor=abc"), FakeUpstream.header(seen, "tracestate"));
+    }
+
+    @Test
+    void aMissingOrInvalidTraceparentIsReplacedByANewTrace() {
+        for (String invalid : new String[] {null, "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}) {
+            String marker = Tokens.marker();
+            var request = given().auth().oauth2(Tokens.fresh()).header("tracestate", "vendor=abc");
+            if (invalid != null) {
+                request.header("traceparent", invalid);
+            }
+            request.get("/api/v1/threads/" + marker).then().statusCode(200);
+            Map<String, Object> seen = FakeUpstream.onlyWith(marker);
+            List<String> forwarded = FakeUpstream.header(seen, "traceparent");
+            assertEquals(1, forwarded.size(), String.valueOf(invalid));
+            assertTrue(forwarded.get(0).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), forwarded.get(0));
+            assertFalse(forwarded.get(0).equals(invalid));
+            assertFalse(forwarded.get(0).contains("0000000000000000"), forwarded.get(0));
+            assertTrue(FakeUpstream.header(seen, "tracestate").isEmpty(), String.valueOf(invalid));
+        }
+    }
 }

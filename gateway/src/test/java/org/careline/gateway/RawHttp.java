@@ -79,6 +79,38 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends the bytes as they are and returns everything received until the server closes the connection or stays
+     * quiet for two seconds. The status is that of the first response (0 when none came).
+     */
+    static Response exchange(int port, String raw) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server may answer and close before reading everything (413, 431): read what it said
+            }
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    all.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException | java.net.SocketException quietOrReset) {
+                // keep what arrived
+            }
+            String text = all.toString(StandardCharsets.ISO_8859_1);
+            int status = text.matches("(?s)HTTP/1\\.[01] [0-9]{3}.*") ? Integer.parseInt(text.substring(9, 12)) : 0;
+            return new Response(status, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(Socket socket, String head) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -1,6 +1,5 @@
 package org.careline.gateway.http;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.gateway.problem.Problems;
@@ -12,12 +11,15 @@ import org.careline.gateway.routing.RouteTable;
 import java.util.Optional;
 
 /**
- * Sends an authenticated /api request to the upstream of its route. The route is chosen on the router's normalized
- * path (dot segments, including {@code %2e%2e}, resolved) and that same normalized path is what the upstream is
- * asked for, so the two can never disagree about where a request goes. No route: 404, nothing contacted.
+ * Sends an authenticated /api request to the upstream of its route, in two steps around the rate limit:
+ * {@link #resolve} chooses the route on the router's normalized path (dot segments, including {@code %2e%2e},
+ * resolved), and {@link #forward} asks the upstream for that same normalized path, so the two can never disagree
+ * about where a request goes. No route: 404, nothing contacted.
  */
 @ApplicationScoped
-public class ApiHandler implements Handler<RoutingContext> {
+public class ApiHandler {
+
+    private static final String ROUTE = "careline.route";
 
     private final RouteTable routes;
     private final UpstreamProxy proxy;
@@ -27,20 +29,30 @@ public class ApiHandler implements Handler<RoutingContext> {
         this.proxy = proxy;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
+    /** The route chosen for this request by {@link #resolve}, if any. */
+    public static Route routeOf(RoutingContext ctx) {
+        return ctx.get(ROUTE);
+    }
+
+    public void resolve(RoutingContext ctx) {
         if (!PathGuard.isSafe(ctx.request().path())) {
             Problems.invalidPath(ctx);
             return;
         }
-        String path = ctx.normalizedPath();
-        Optional<Route> route = routes.match(path);
+        Optional<Route> route = routes.match(ctx.normalizedPath());
         if (route.isEmpty()) {
             Problems.notFound(ctx);
             return;
         }
+        ctx.put(ROUTE, route.get());
+        ctx.next();
+    }
+
+    public void forward(RoutingContext ctx) {
+        Route route = routeOf(ctx);
+        String path = ctx.normalizedPath();
         String query = ctx.request().query();
         String uri = query == null ? path : path + "?" + query;
-        proxy.forward(ctx, route.get().upstream(), uri, route.get().timeout(), true);
+        proxy.forward(ctx, route.upstream(), uri, route.timeout(), true);
     }
 }

@@ -62,7 +62,7 @@ public class ProblemFailureHandler implements Handler<RoutingContext> {
             case 404 -> Problems.notFound(ctx);
             case 405 -> Problems.send(ctx, 405, "method-not-allowed", "Method Not Allowed",
                     "This method is not allowed on this resource.");
-            case 413 -> Problems.send(ctx, 413, "payload-too-large", "Payload Too Large", "The request body is too large.");
+            case 413 -> Problems.payloadTooLarge(ctx);
             default -> Problems.send(ctx, status, "bad-request", "Bad Request", "The request cannot be processed.");
         }
     }

@@ -29,6 +29,10 @@ public final class Problems {
                 "The request path contains encoded slashes, backslashes, NUL or matrix parameters.");
     }
 
+    public static void payloadTooLarge(RoutingContext ctx) {
+        send(ctx, 413, "payload-too-large", "Payload Too Large", "The request body is larger than the gateway accepts.");
+    }
+
     public static void tooManyRequests(RoutingContext ctx, long retryAfterSeconds) {
         ctx.response().headers().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         send(ctx, 429, "rate-limited", "Too Many Requests",

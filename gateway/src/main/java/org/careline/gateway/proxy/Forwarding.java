@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param proto         the scheme the client used, which becomes X-Forwarded-Proto
  * @param host          the Host the client asked for, which becomes X-Forwarded-Host (null when absent)
  * @param instance      the normalized request path, quoted in problems
+ * @param maxBodyBytes  the largest body forwarded
  */
 public record Forwarding(Upstream upstream, String uri, Duration timeout, boolean credentials, String requestId,
-                         String clientAddress, String proto, String host, String instance) {
+                         String clientAddress, String proto, String host, String instance, long maxBodyBytes) {
 }

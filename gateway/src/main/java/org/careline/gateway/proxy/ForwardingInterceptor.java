@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -12,25 +13,45 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.careline.gateway.http.RequestIds;
 import org.careline.gateway.problem.Problem;
+import org.careline.gateway.resilience.CircuitBreaker;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Shapes one forwarded request: sets the upstream URI, replaces every client-sent forwarding header with the
  * gateway's own ({@code X-Forwarded-For/Proto/Host}), passes the request id, and turns a failed upstream exchange
  * into problem+json: 504 when the upstream stayed silent too long, 502 when it could not be reached or broke off.
+ * Each exchange goes through the upstream's circuit breaker (open: 503 with Retry-After, the upstream is not
+ * contacted), and bodyless GET/HEAD/OPTIONS are retried after a failed connect or a 502/503 (see RetryPolicy).
  * The caller's Authorization header goes through unchanged on API routes: every service validates it again.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
-    private static final List<String> SPOOFABLE = List.of("forwarded", "x-forwarded-", "x-real-ip");
+    /**
+     * Client-sent headers the gateway owns or that claim an identity, a route or a method: removed before forwarding
+     * (names compared in lower case, by prefix). The services learn who calls only from the bearer token.
+     */
+    static final List<String> STRIPPED = List.of(
+            // forwarding: the gateway sets its own X-Forwarded-For/Proto/Host/Port below
+            "forwarded", "x-forwarded-", "x-real-ip", "x-client-ip", "true-client-ip", "cf-connecting-ip", "via",
+            // identity asserted by a client instead of a token
+            "x-user", "x-remote-", "remote-user", "x-auth-", "x-authenticated-", "x-consumer-", "x-jwt-",
+            "x-principal", "x-subject", "x-roles", "x-patient", "x-careline-",
+            // requests rewritten behind the gateway's back
+            "x-original-", "x-rewrite-url", "x-http-method", "x-method-override");
 
     private final Forwarding forwarding;
+    private final CircuitBreaker breaker;
+    private final Retries retries;
+    private BodyLimit bodyLimit;
 
-    ForwardingInterceptor(Forwarding forwarding) {
+    ForwardingInterceptor(Forwarding forwarding, CircuitBreaker breaker, Retries retries) {
         this.forwarding = forwarding;
+        this.breaker = breaker;
+        this.retries = retries;
     }
 
     @Override
@@ -39,9 +60,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         request.setURI(forwarding.uri());
         MultiMap headers = request.headers();
         headers.names().stream()
-                .filter(name -> SPOOFABLE.stream().anyMatch(name.toLowerCase(Locale.ROOT)::startsWith))
+                .filter(ForwardingInterceptor::isStripped)
                 .toList()
                 .forEach(headers::remove);
+        List<String> traceparents = headers.getAll(TraceContext.TRACEPARENT);
+        if (traceparents.size() != 1 || !TraceContext.isValid(traceparents.get(0))) {
+            headers.set(TraceContext.TRACEPARENT, TraceContext.generate());
+            headers.remove(TraceContext.TRACESTATE);
+        }
         headers.set("X-Forwarded-For", forwarding.clientAddress());
         headers.set("X-Forwarded-Proto", forwarding.proto());
         if (forwarding.host() != null) {
@@ -56,7 +82,51 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.remove(HttpHeaders.COOKIE);
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+        boolean retryable = retries.policy().appliesTo(request.getMethod(), headers.get(HttpHeaders.CONTENT_LENGTH),
+                headers.get(HttpHeaders.TRANSFER_ENCODING));
+        if (retryable) {
+            // nothing to stream: the request can be sent again as it is (and the caller's empty request must end)
+            request.proxiedRequest().resume();
+            request.setBody(null);
+        } else if (request.getBody() != null && request.getBody().length() < 0) {
+            // chunked: the size is only known as it streams (a declared Content-Length was checked up front)
+            bodyLimit = new BodyLimit(request.getBody().stream(), forwarding.maxBodyBytes());
+            request.setBody(Body.body(bodyLimit, -1));
+        }
+        return attempt(context, retryable, 0);
+    }
+
+    /** One exchange with the upstream, through its circuit breaker; retried as the retry policy allows. */
+    private Future<ProxyResponse> attempt(ProxyContext context, boolean retryable, int attempt) {
+        long closedForNanos = breaker.tryAcquire();
+        if (closedForNanos > 0) {
+            return Future.succeededFuture(circuitOpen(context, closedForNanos));
+        }
+        return context.sendRequest().transform(exchange -> {
+            if (exchange.failed()) {
+                if (bodyLimit != null && bodyLimit.exceeded()) {
+                    breaker.onSuccess(); // the caller's fault, not the upstream's: give the permit back
+                    return Future.succeededFuture(tooLarge(context));
+                }
+                breaker.onFailure();
+                if (retryable && retries.policy().retryAfter(exchange.cause(), attempt)) {
+                    return retries.pause().compose(v -> attempt(context, true, attempt + 1));
+                }
+                return Future.succeededFuture(problem(context, exchange.cause()));
+            }
+            ProxyResponse response = exchange.result();
+            int status = response.getStatusCode();
+            if (status == 502 || status == 503 || status == 504) {
+                breaker.onFailure();
+            } else {
+                breaker.onSuccess();
+            }
+            if (retryable && retries.policy().retryAfter(status, attempt)) {
+                response.release(); // drain and drop it: nothing of it has been sent to the caller
+                return retries.pause().compose(v -> attempt(context, true, attempt + 1));
+            }
+            return Future.succeededFuture(response);
+        });
     }
 
     @Override
@@ -65,6 +135,41 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.remove(HttpHeaders.CONNECTION);
         headers.remove(HttpHeaders.KEEP_ALIVE);
         return context.sendResponse();
+    }
+
+    static boolean isStripped(String headerName) {
+        String name = headerName.toLowerCase(Locale.ROOT);
+        for (String prefix : STRIPPED) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ProxyResponse tooLarge(ProxyContext context) {
+        Problem problem = Problem.of(413, "payload-too-large", "Payload Too Large",
+                "The request body is larger than the gateway accepts.", forwarding.instance(), forwarding.requestId());
+        HttpServerResponse response = context.request().proxiedRequest().response();
+        // the rest of the body is still on its way and will not be read: close the connection after answering
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        response.endHandler(v -> context.request().proxiedRequest().connection().close());
+        return context.request().response()
+                .setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .setBody(Body.body(problem.toBuffer()));
+    }
+
+    private ProxyResponse circuitOpen(ProxyContext context, long closedForNanos) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(closedForNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+        Problem problem = Problem.of(503, "upstream-circuit-open", "Service Unavailable",
+                "The " + forwarding.upstream().name() + " service is failing; the gateway holds requests back for now.",
+                forwarding.instance(), forwarding.requestId());
+        return context.request().release().response()
+                .setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .setBody(Body.body(problem.toBuffer()));
     }
 
     private ProxyResponse problem(ProxyContext context, Throwable failure) {

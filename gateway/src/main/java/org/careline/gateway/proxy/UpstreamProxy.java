@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.careline.gateway.config.GatewayConfig;
 import org.careline.gateway.http.RequestIds;
+import org.careline.gateway.resilience.CircuitBreakers;
+import org.careline.gateway.resilience.RetryPolicy;
 import org.careline.gateway.routing.Upstream;
 
 import java.time.Duration;
@@ -32,8 +34,14 @@ public class UpstreamProxy {
     private static final ProxyOptions OPTIONS = new ProxyOptions().setSupportWebSocket(false);
 
     private final HttpClient client;
+    private final CircuitBreakers breakers;
+    private final Retries retries;
+    private final long maxBodyBytes;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, CircuitBreakers breakers) {
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
+        this.breakers = breakers;
+        this.retries = new Retries(new RetryPolicy(config.retry().maxRetries()), config.retry().backoff(), vertx);
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -52,7 +60,7 @@ public class UpstreamProxy {
         HostAndPort authority = request.authority();
         Forwarding forwarding = new Forwarding(upstream, uri, timeout, credentials, RequestIds.of(ctx),
                 request.remoteAddress().hostAddress(), request.scheme(),
-                authority == null ? null : authority.toString(), ctx.normalizedPath());
+                authority == null ? null : authority.toString(), ctx.normalizedPath(), maxBodyBytes);
         if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
             // the caller is authenticated and routed: now invite the body (the upstream does not see the Expect header)
             request.response().writeContinue();
@@ -65,7 +73,7 @@ public class UpstreamProxy {
                         .setSsl(upstream.ssl())
                         .setConnectTimeout(millis)
                         .setIdleTimeout(millis)))
-                .addInterceptor(new ForwardingInterceptor(forwarding))
+                .addInterceptor(new ForwardingInterceptor(forwarding, breakers.of(upstream), retries))
                 .handle(request);
     }
 

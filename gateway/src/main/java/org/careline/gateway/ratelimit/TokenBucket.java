@@ -33,6 +33,11 @@ public final class TokenBucket {
         return Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano));
     }
 
+    /** Returns a token taken by a request that was refused elsewhere after all. */
+    public synchronized void giveBack() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
     /** Whether the bucket is full again, i.e. its caller has been idle long enough for it to be forgotten. */
     public synchronized boolean isFull(long now) {
         refill(now);

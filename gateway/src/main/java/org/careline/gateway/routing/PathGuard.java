@@ -6,12 +6,13 @@ import java.util.Locale;
 /**
  * Rejects request paths that could be read differently by the gateway and an upstream. Dot segments are already
  * resolved by the router's normalization (which also decodes {@code %2e}); what remains dangerous is what that
- * normalization keeps: encoded slashes and backslashes, NUL, backslashes and matrix parameters (no Careline API
- * uses any of them).
+ * normalization keeps: encoded slashes and backslashes, NUL, an encoded percent sign (double encoding such as
+ * {@code %252e%252e}, which a second decoder would turn into dot segments), backslashes, matrix parameters and empty
+ * segments ({@code //}). No Careline API uses any of them.
  */
 public final class PathGuard {
 
-    private static final List<String> FORBIDDEN = List.of("%2f", "%5c", "%00", "\\", ";");
+    private static final List<String> FORBIDDEN = List.of("%2f", "%5c", "%00", "%25", "\\", ";", "//");
 
     private PathGuard() {
     }

@@ -2,6 +2,7 @@ package org.careline.gateway.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.gateway.config.GatewayConfig;
+import org.careline.gateway.ratelimit.Limit;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -58,6 +59,12 @@ public class RouteTable {
             throw new IllegalStateException("careline.gateway.routes." + name + ".upstream names no configured upstream: "
                     + route.upstream());
         }
-        return new Route(name, prefix, upstream, route.timeout().orElse(config.timeout()));
+        GatewayConfig.RateLimitConfig defaults = config.rateLimit();
+        GatewayConfig.RouteRateLimitConfig limits = route.rateLimit();
+        Limit caller = new Limit(limits.requestsPerSecond().orElse(defaults.requestsPerSecond()),
+                limits.burst().orElse(defaults.burst()));
+        Limit client = new Limit(limits.clientRequestsPerSecond().orElse(defaults.clientRequestsPerSecond()),
+                limits.clientBurst().orElse(defaults.clientBurst()));
+        return new Route(name, prefix, upstream, route.timeout().orElse(config.timeout()), caller, client);
     }
 }

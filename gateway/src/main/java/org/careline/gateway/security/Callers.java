@@ -21,6 +21,15 @@ public final class Callers {
         return Optional.empty();
     }
 
+    /** The client application the caller uses (the token's {@code azp}), if the token names one. */
+    public static Optional<String> clientId(RoutingContext ctx) {
+        return identity(ctx)
+                .filter(identity -> identity.getPrincipal() instanceof JsonWebToken)
+                .map(identity -> ((JsonWebToken) identity.getPrincipal()).<Object>getClaim("azp"))
+                .map(Object::toString)
+                .filter(azp -> !azp.isBlank());
+    }
+
     /** A stable key per caller: the token's subject, else the client address. */
     public static String key(RoutingContext ctx) {
         return identity(ctx)

@@ -1,6 +1,5 @@
 package org.careline.gateway.ratelimit;
 
-import org.careline.gateway.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -11,53 +10,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RateLimiterTest {
 
+    private static final Limit TWO = new Limit(1, 2);
+
     private final AtomicLong now = new AtomicLong();
 
     @Test
-    void eachCallerHasItsOwnBucket() {
-        RateLimiter limiter = new RateLimiter(limits(true, 10), now::get);
-        assertEquals(0, limiter.acquire("a"));
-        assertEquals(0, limiter.acquire("a"));
-        assertTrue(limiter.acquire("a") > 0);
-        assertEquals(0, limiter.acquire("b"));
+    void eachKeyHasItsOwnBucket() {
+        RateLimiter limiter = new RateLimiter(true, 10, now::get);
+        assertEquals(0, limiter.acquire("a", TWO));
+        assertEquals(0, limiter.acquire("a", TWO));
+        assertTrue(limiter.acquire("a", TWO) > 0);
+        assertEquals(0, limiter.acquire("b", TWO));
     }
 
     @Test
-    void idleCallersAreForgottenOnceTooManyAreTracked() {
-        RateLimiter limiter = new RateLimiter(limits(true, 2), now::get);
-        limiter.acquire("a");
-        limiter.acquire("b");
+    void theClientBucketIsSharedByItsCallersAndARefusalByItGivesTheCallersTokenBack() {
+        RateLimiter limiter = new RateLimiter(true, 10, now::get);
+        Limit client = new Limit(1, 3);
+        assertEquals(0, limiter.acquire("alice", TWO, "vendor", client));
+        assertEquals(0, limiter.acquire("alice", TWO, "vendor", client));
+        assertEquals(0, limiter.acquire("bob", TWO, "vendor", client));
+        long wait = limiter.acquire("carol", TWO, "vendor", client);
+        assertTrue(wait > 0 && wait <= TimeUnit.SECONDS.toNanos(1), "client bucket empty: " + wait);
+        // carol's own token was given back: she still has two for another client
+        assertEquals(0, limiter.acquire("carol", TWO, "other", client));
+        assertEquals(0, limiter.acquire("carol", TWO, "other", client));
+        assertTrue(limiter.acquire("carol", TWO, "other", client) > 0);
+    }
+
+    @Test
+    void idleKeysAreForgottenOnceTooManyAreTracked() {
+        RateLimiter limiter = new RateLimiter(true, 2, now::get);
+        limiter.acquire("a", TWO);
+        limiter.acquire("b", TWO);
         now.addAndGet(TimeUnit.SECONDS.toNanos(60));
-        limiter.acquire("b");
-        limiter.acquire("c");
+        limiter.acquire("b", TWO);
+        limiter.acquire("c", TWO);
         assertEquals(2, limiter.trackedCallers(), "a was idle and full again, b had just spent a token");
     }
 
     @Test
     void disabledLetsEverythingThrough() {
-        RateLimiter limiter = new RateLimiter(limits(false, 10), now::get);
+        RateLimiter limiter = new RateLimiter(false, 10, now::get);
         for (int i = 0; i < 10; i++) {
-            assertEquals(0, limiter.acquire("a"));
+            assertEquals(0, limiter.acquire("a", TWO, "c", TWO));
         }
-    }
-
-    private static GatewayConfig.RateLimitConfig limits(boolean enabled, int maxTracked) {
-        return new GatewayConfig.RateLimitConfig() {
-            public boolean enabled() {
-                return enabled;
-            }
-
-            public double requestsPerSecond() {
-                return 1;
-            }
-
-            public int burst() {
-                return 2;
-            }
-
-            public int maxTrackedCallers() {
-                return maxTracked;
-            }
-        };
     }
 }

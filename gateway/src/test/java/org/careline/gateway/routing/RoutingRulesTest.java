@@ -1,5 +1,6 @@
 package org.careline.gateway.routing;
 
+import org.careline.gateway.ratelimit.Limit;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoutingRulesTest {
 
     private final Route threads = new Route("threads", "/api/v1/threads",
-            new Upstream("messaging", "127.0.0.1", 8081, false), Duration.ofSeconds(10));
+            new Upstream("messaging", "127.0.0.1", 8081, false), Duration.ofSeconds(10), new Limit(1, 1), new Limit(1, 1));
 
     @Test
     void aRouteMatchesItsPrefixAndWholeSegmentsBelowIt() {
