@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The service with a clock the test moves, and a known practice schedule: New York, weekdays 08:00-17:00,
- * closed on 2026-12-25.
+ * closed on 2026-12-25, automatic replies on.
  */
 public class FixedClockProfile implements QuarkusTestProfile {
 
@@ -22,7 +22,8 @@ public class FixedClockProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("careline.messaging.practice.time-zone", "America/New_York",
+        return Map.of("careline.messaging.auto-reply.enabled", "true",
+                "careline.messaging.practice.time-zone", "America/New_York",
                 "careline.messaging.practice.holidays", "2026-12-25",
                 "careline.messaging.auto-reply.min-interval", "60m");
     }
