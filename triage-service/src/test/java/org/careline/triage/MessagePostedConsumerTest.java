@@ -74,8 +74,8 @@ class MessagePostedConsumerTest {
                 .body("decisions[0].messageId", equalTo(messageId))
                 .body("decisions[0].urgency", equalTo("ROUTINE"))
                 .body("decisions[0].category", equalTo("MEDICATION"))
-                .body("decisions[0].rulesVersion", equalTo("triage-rules-v1"))
-                .body("decisions[0].explanation", containsString("patient topic MEDICATION"))
+                .body("decisions[0].rulesVersion", equalTo("careline-triage-rules-2.0"))
+                .body("decisions[0].explanation", containsString("topic MEDICATION"))
                 .body("queueItem.queue", equalTo("refill-pool"))
                 .body("queueItem.urgency", equalTo("ROUTINE"))
                 .body("queueItem.priority", equalTo(3))
@@ -88,7 +88,7 @@ class MessagePostedConsumerTest {
                 MessageTriaged.class);
         assertEquals("P-1001", triaged.patientId());
         assertEquals("refill-pool", triaged.queue());
-        assertEquals("triage-rules-v1", triaged.rulesVersion());
+        assertEquals("careline-triage-rules-2.0", triaged.rulesVersion());
         assertFalse(announced.value().contains("albuterol"), "the triage event must not carry message text");
     }
 

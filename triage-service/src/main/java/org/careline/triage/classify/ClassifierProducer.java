@@ -7,8 +7,8 @@ import jakarta.enterprise.inject.Produces;
 import org.careline.triage.config.TriageConfig;
 
 /**
- * Makes the {@link Classifier} bean. Loaded at startup so that a broken rules file stops the service
- * instead of sending every message to the dead-letter topic. Replace this producer to swap classifiers.
+ * Makes the {@link Classifier} bean from the configured rules resource. Loaded at startup so that a
+ * broken rules file stops the service instead of sending every message to the dead-letter topic.
  */
 public class ClassifierProducer {
 
@@ -17,7 +17,7 @@ public class ClassifierProducer {
     @Startup
     Classifier classifier(TriageConfig config) {
         TriageRules rules = TriageRules.fromClasspath(config.rulesResource());
-        Log.infof("triage classifier: rule-based, rules %s (%d red flags)", rules.version(), rules.redFlags().size());
-        return new RuleBasedClassifier(rules);
+        Log.infof("triage classifier: clinical rules %s (%d flags)", rules.version(), rules.flags().size());
+        return new ClinicalRulesClassifier(rules);
     }
 }

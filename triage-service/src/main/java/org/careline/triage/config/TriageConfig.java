@@ -11,7 +11,7 @@ import java.time.Duration;
 public interface TriageConfig {
 
     /** The classpath resource holding the rule-based classifier's rules (phrases are data, not code). */
-    @WithDefault("triage-rules-v1.json")
+    @WithDefault("triage-rules.json")
     String rulesResource();
 
     /** Which care-team pool gets a thread. */
