@@ -15,6 +15,11 @@ import org.careline.events.MessageTriaged;
 import org.careline.events.Participant;
 import org.careline.events.ParticipantRole;
 import org.careline.events.Topics;
+import org.careline.events.EscalationReason;
+import org.careline.events.ThreadEscalated;
+import org.careline.events.Urgency;
+import org.careline.triage.service.RulesRegistry;
+import jakarta.inject.Inject;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.RelayedEvents;
 import org.careline.testsupport.EmbeddedPostgresResource;
@@ -51,6 +56,8 @@ class MessagePostedConsumerTest {
     private static final Participant NURSE = new Participant("sub-rn.ortiz", ParticipantRole.CLINICIAN, "RN");
 
     private final EventCodec codec = new EventCodec();
+    @Inject
+    RulesRegistry rules;
     private KafkaCompanion kafka;
 
     @BeforeEach
@@ -74,7 +81,7 @@ class MessagePostedConsumerTest {
                 .body("decisions[0].messageId", equalTo(messageId))
                 .body("decisions[0].urgency", equalTo("ROUTINE"))
                 .body("decisions[0].category", equalTo("MEDICATION"))
-                .body("decisions[0].rulesVersion", equalTo("careline-triage-rules-2.0"))
+                .body("decisions[0].rulesVersion", equalTo(rules.current().rules().version()))
                 .body("decisions[0].explanation", containsString("topic MEDICATION"))
                 .body("queueItem.queue", equalTo("refill-pool"))
                 .body("queueItem.urgency", equalTo("ROUTINE"))
@@ -88,7 +95,7 @@ class MessagePostedConsumerTest {
                 MessageTriaged.class);
         assertEquals("P-1001", triaged.patientId());
         assertEquals("refill-pool", triaged.queue());
-        assertEquals("careline-triage-rules-2.0", triaged.rulesVersion());
+        assertEquals(rules.current().rules().version(), triaged.rulesVersion());
         assertFalse(announced.value().contains("albuterol"), "the triage event must not carry message text");
     }
 
@@ -140,6 +147,16 @@ class MessagePostedConsumerTest {
                 .body("queueItem.queue", equalTo("physicians"))
                 .body("queueItem.dueAt", equalTo("2026-11-23T10:25:00Z"))
                 .body("queueItem.lastMessageId", equalTo("m-3-" + threadId));
+
+        ConsumerRecord<String, String> escalation = RelayedEvents.awaitRecord(kafka, Topics.TRIAGE_ESCALATIONS,
+                r -> threadId.toString().equals(r.key()), Duration.ofSeconds(30));
+        ThreadEscalated escalated = codec.data(codec.read(escalation.value()), EventType.THREAD_ESCALATED,
+                ThreadEscalated.class);
+        assertEquals("m-2-" + threadId, escalated.messageId());
+        assertEquals(EscalationReason.EMERGENT, escalated.reason());
+        assertEquals(Urgency.EMERGENT, escalated.urgency());
+        assertEquals("physicians", escalated.queue());
+        assertFalse(escalation.value().contains("chest"), "the escalation must not carry message text");
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.careline.triage.service;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.EscalationReason;
 import org.careline.events.MalformedEventException;
+import org.careline.events.Urgency;
 import org.careline.events.MessagePosted;
 import org.careline.triage.QueueItem;
 import org.careline.triage.TriageDecision;
@@ -81,6 +83,9 @@ public class TriageService {
                     return Uni.createFrom().item(open);
                 })
                 .call(item -> events.messageTriaged(decision, item))
+                .call(item -> decision.urgency == Urgency.EMERGENT
+                        ? events.threadEscalated(item, decision.messageId, EscalationReason.EMERGENT, decision.decidedAt)
+                        : Uni.createFrom().voidItem())
                 .invoke(item -> Log.infof("message %s on thread %s triaged %s, queued in %s/%s", decision.messageId,
                         threadId, decision.urgency, item.careTeam, item.queue))
                 .replaceWithVoid();
