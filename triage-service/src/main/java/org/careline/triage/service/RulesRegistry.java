@@ -71,7 +71,7 @@ public class RulesRegistry implements Classifier {
     }
 
     /** Activates the newest published version if it is not the active one (multi-instance refresh). */
-    @Scheduled(every = "${careline.triage.rules-refresh:30s}", delayed = "${careline.triage.rules-refresh:30s}",
+    @Scheduled(every = "${careline.triage.rules-refresh:30s}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return Panache.withSession(versions::newest).invoke(newest -> {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.events.EscalationReason;
 import org.careline.events.EventType;
 import org.careline.events.ThreadEscalated;
+import org.careline.events.QueueItemCompleted;
 import org.careline.events.MessageTriaged;
 import org.careline.platform.outbox.Outbox;
 import org.careline.triage.QueueItem;
@@ -38,5 +39,14 @@ public class TriageEvents {
         ThreadEscalated escalated = new ThreadEscalated(key, messageId, item.patientId, item.careTeam, item.queue,
                 item.urgency, reason, item.dueAt, at);
         return outbox.append(EventType.THREAD_ESCALATED, key, key, escalated).replaceWithVoid();
+    }
+
+    /** The work a thread put in a queue is done. */
+    public Uni<Void> queueItemCompleted(QueueItem item) {
+        String key = item.threadId.toString();
+        QueueItemCompleted completed = new QueueItemCompleted(key, item.id.toString(), item.patientId, item.careTeam,
+                item.queue, item.urgency, item.completedBy, item.createdAt, item.dueAt, item.completedAt,
+                item.completedAt.isAfter(item.dueAt));
+        return outbox.append(EventType.QUEUE_ITEM_COMPLETED, key, key, completed).replaceWithVoid();
     }
 }
