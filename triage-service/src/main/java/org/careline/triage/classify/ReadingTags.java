@@ -28,7 +28,7 @@ final class ReadingTags {
             "calentura", "temps");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
-    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso");
+    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding");
     private static final Set<String> OXYGEN = Set.of("o2", "spo2", "oxygen", "sat", "sats", "saturation",
             "oximeter", "ox", "oxigeno", "saturacion");
 
