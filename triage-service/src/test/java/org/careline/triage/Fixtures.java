@@ -43,6 +43,20 @@ final class Fixtures {
         return id;
     }
 
+    /** How many queue items (open or not) a thread has. */
+    static int queueItems(UUID threadId) {
+        try (var c = TestDatabase.connect();
+             var s = c.prepareStatement("select count(*) from queue_item where thread_id = ?")) {
+            s.setObject(1, threadId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many events of a type the service wrote to its outbox about a thread (the partition key). */
     static int outboxEvents(String eventType, String key) {
         try (var c = TestDatabase.connect();

@@ -109,7 +109,9 @@ class MessagePostedConsumerTest {
         // a later event on the same key (same partition, so processed after both copies) marks the end
         produce(posted(threadId, "m-2-" + threadId, PATIENT, MessageTopic.APPOINTMENT, "Any afternoon works."));
 
-        awaitRecord(threadId, r -> r.body("decisions.messageId", contains("m-2-" + threadId, "m-1-" + threadId)));
+        awaitRecord(threadId, r -> r.body("decisions.messageId", contains("m-2-" + threadId, "m-1-" + threadId)))
+                .body("queueItem.lastMessageId", equalTo("m-2-" + threadId));
+        assertEquals(1, Fixtures.queueItems(threadId), "the replayed event must not add a queue item");
     }
 
     @Test
