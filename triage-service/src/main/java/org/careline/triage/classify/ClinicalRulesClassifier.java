@@ -96,12 +96,17 @@ public final class ClinicalRulesClassifier implements Classifier {
         TriageRules.Categories rules = compiled.rules.categories();
         Category hint = message.topic() == null ? null : rules.topicHints().get(message.topic());
         Map<Category, Double> scores = new EnumMap<>(Category.class);
+        List<Category> negationAware = rules.negationAware() == null ? List.of() : rules.negationAware();
         Map<Category, List<String>> hits = new EnumMap<>(Category.class);
         for (Map.Entry<Category, Map<CompiledRules.Member, Double>> entry : compiled.keywords.entrySet()) {
             double score = 0;
             List<String> found = new ArrayList<>();
             for (Map.Entry<CompiledRules.Member, Double> keyword : entry.getValue().entrySet()) {
                 CompiledRules.Member member = keyword.getKey();
+                if (negationAware.contains(entry.getKey())
+                        && finder.status(member.phrases(), false) == Finder.Status.NEGATED) {
+                    continue;
+                }
                 if (finder.occurs(member.phrases(), false)) {
                     score += keyword.getValue();
                     found.add(member.source());

@@ -82,12 +82,13 @@ public record TriageRules(
     /**
      * Category scoring. Each category's phrases carry a weight; a phrase in the subject counts
      * {@code subjectWeight} times; the patient's topic adds {@code topicHintWeight} to its category.
-     * With no score at all the category is OTHER.
+     * With no score at all the category is OTHER. In {@code negationAware} categories a keyword whose every
+     * occurrence is negated does not count ("no fever, no cough, just need a work note" is not CLINICAL).
      */
     @RegisterForReflection
     public record Categories(Map<Category, Map<String, Double>> keywords, double subjectWeight,
                              Map<MessageTopic, Category> topicHints, double topicHintWeight,
-                             double flagConfidence, double fallbackConfidence) {
+                             double flagConfidence, double fallbackConfidence, List<Category> negationAware) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
