@@ -21,6 +21,15 @@ final class ReadingTags {
             "(\\d{1,3})\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
     private static final Pattern AGE_ES = Pattern.compile(
             "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias|semanas|meses)");
+    /** "took like 30 tylenol", "swallowed about 20 of my sleeping pills": a count of tablets, not a dose in units. */
+    private static final Pattern PILL_COUNT = Pattern.compile(
+            "\\b(?:took|taken|swallowed|downed|popped|tome|tomo)\\s+(?:(?:like|about|around|maybe|over|almost|at least|"
+                    + "some|como|unas|unos|mas de)\\s+)?(\\d{1,3})\\s+([a-z]+)");
+    private static final Set<String> NOT_A_PILL_COUNT = Set.of("u", "iu", "unit", "units", "unidades", "mg", "mcg", "ml",
+            "cc", "g", "gr", "grams", "mgs", "min", "mins", "minute", "minutes", "minutos", "hour", "hours", "hr", "hrs",
+            "horas", "day", "days", "dias", "week", "weeks", "semanas", "month", "months", "year", "years", "sec",
+            "seconds", "steps", "puffs", "puff", "drops", "degrees", "percent", "lbs", "pounds", "kg", "oz", "am", "pm",
+            "carbs", "calories", "sips", "bites", "breaths", "times", "veces");
     private static final Pattern NEWBORN = Pattern.compile("\\b(newborn|recien nacid[oa])\\b");
 
     private static final Set<String> TEMPERATURE = Set.of("fever", "temp", "temperature", "fiebre", "temperatura",
@@ -86,6 +95,14 @@ final class ReadingTags {
             }
         });
         labs(text, compiled, tags);
+        if (r.manyPills() != null) {
+            Matcher pills = PILL_COUNT.matcher(normalized);
+            while (pills.find()) {
+                if (Integer.parseInt(pills.group(1)) >= r.manyPills() && !NOT_A_PILL_COUNT.contains(pills.group(2))) {
+                    tags.add("#many-pills");
+                }
+            }
+        }
         return tags;
     }
 

@@ -71,7 +71,7 @@ public record TriageRules(
     public record Readings(double feverF, double infantMonths, int bpSevereSystolic, int bpSevereDiastolic,
                            int bpPregnancySystolic, int bpPregnancyDiastolic, int glucoseVeryLow, int glucoseLow,
                            int glucoseHigh, int glucoseVeryHigh, int heartRateHigh, int heartRateVeryHigh,
-                           int spo2Emergent, int spo2Low, int painModerate, List<Lab> labs) {
+                           int spo2Emergent, int spo2Low, int painModerate, Integer manyPills, List<Lab> labs) {
     }
 
     /** A lab analyte: its names and the limits beyond which a result is markedly abnormal. */
