@@ -34,7 +34,8 @@ final class ReadingTags {
 
     private static final Set<String> TEMPERATURE = Set.of("fever", "temp", "temperature", "fiebre", "temperatura",
             "degrees", "grados", "f", "rectal", "oral", "thermometer", "forehead", "axillary", "febrile", "tmax",
-            "calentura", "temps");
+            "calentura", "temps", "arm", "armpit", "underarm", "ear", "rectally", "orally", "temporal", "tympanic",
+            "celsius", "fahrenheit", "hot", "warm");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
     private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding");
@@ -50,7 +51,7 @@ final class ReadingTags {
         List<String> words = text.words();
         String normalized = text.normalized();
 
-        max(words, TEMPERATURE, 4, 2, 35, 108).ifPresent(t -> {
+        max(words, TEMPERATURE, 4, 3, 35, 108).ifPresent(t -> {
             if (t >= r.feverF()) {
                 tags.add("#fever-reading");
             }
