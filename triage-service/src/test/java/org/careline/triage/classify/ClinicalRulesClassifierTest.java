@@ -87,6 +87,36 @@ class ClinicalRulesClassifierTest {
                 c.explanation());
     }
 
+    /** A count of tablets is a reading (#many-pills); a dose in units, milligrams or minutes is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | took about 25 of my sleeping pills an hour ago
+            EMERGENT | she swallowed like 40 ibuprofen
+            ROUTINE  | took 12 units of lantus tonight as usual, refill please, 3 weeks left
+            ROUTINE  | took 10 mg of melatonin and slept great, is it safe every night?
+            ROUTINE  | took 20 minutes to get through on the phone today
+            ROUTINE  | took 2 tylenol for a mild headache, it is gone now
+            """)
+    void tabletCountsAreReadingsButDosesAndMinutesAreNot(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
+    /** Everyday words that look like red flags ("killing me", "won't be around", "stroke of luck") do not fire one. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "this bill is killing me, $430 for a visit insurance should have covered",
+            "I won't be around next week, traveling to see family, can my refill go to the CVS there?",
+            "what a stroke of luck that you had an opening, thanks so much",
+            "I wrote a letter to my kids' school about their vaccines, can you sign the form",
+            "my dog ate my ibuprofen, should I call the vet?",
+            "jaw pain from clenching my teeth at night, dentist says TMJ, any advice",
+            "got poison ivy on my arms from gardening, any cream you recommend?"})
+    void lookalikesOfRedFlagsAreNotEmergent(String body) {
+        Classification c = classify("", body);
+        assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
+    }
+
     @Test
     void aClauseBreakEndsNegation() {
         assertEquals(Urgency.EMERGENT, classify("", "no fever but crushing chest pain since this morning").urgency());
