@@ -52,6 +52,8 @@ class EventContractsTest {
                     Urgency.ROUTINE, Category.MEDICATION, "refill-pool", T.plusSeconds(3600), "rules-1", T)),
             Map.entry(EventType.THREAD_ESCALATED, new ThreadEscalated("t-1", "m-1", "P-1001", "family-medicine",
                     "nurse-triage", Urgency.EMERGENT, EscalationReason.EMERGENT, T.plusSeconds(900), T)),
+            Map.entry(EventType.QUEUE_ITEM_COMPLETED, new QueueItemCompleted("t-1", "i-1", "P-1001", "family-medicine",
+                    "refill-pool", Urgency.ROUTINE, "u-9", T, T.plusSeconds(7200), T.plusSeconds(3600), false)),
             Map.entry(EventType.ACCESS_RECORDED, new AccessRecorded("messaging-service", "u-1", "patient1",
                     "patient", "careline-web", "127.0.0.1", AuditAction.CREATE, "Thread", "t-1", "P-1001",
                     "TREAT", AuditOutcome.SUCCESS, "req-1", T)),

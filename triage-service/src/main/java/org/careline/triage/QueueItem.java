@@ -55,4 +55,20 @@ public class QueueItem {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The user id of who holds the item (claimed or assigned), or null. */
+    public String assignee;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "completed_by")
+    public String completedBy;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** When the overdue escalation was sent (at most once per item), or null. */
+    @Column(name = "overdue_escalated_at")
+    public Instant overdueEscalatedAt;
 }

@@ -1,6 +1,6 @@
 package org.careline.triage;
 
-/** Where a queue item stands. Claiming, resolving and escalating come with the work-list issue. */
+/** Where a queue item stands: OPEN until someone completes the work (COMPLETED). CLOSED is kept for old rows. */
 public enum QueueStatus {
-    OPEN, CLOSED
+    OPEN, CLOSED, COMPLETED
 }

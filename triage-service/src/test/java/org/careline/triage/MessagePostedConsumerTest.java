@@ -15,6 +15,11 @@ import org.careline.events.MessageTriaged;
 import org.careline.events.Participant;
 import org.careline.events.ParticipantRole;
 import org.careline.events.Topics;
+import org.careline.events.EscalationReason;
+import org.careline.events.ThreadEscalated;
+import org.careline.events.Urgency;
+import org.careline.triage.service.RulesRegistry;
+import jakarta.inject.Inject;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.RelayedEvents;
 import org.careline.testsupport.EmbeddedPostgresResource;
@@ -51,6 +56,8 @@ class MessagePostedConsumerTest {
     private static final Participant NURSE = new Participant("sub-rn.ortiz", ParticipantRole.CLINICIAN, "RN");
 
     private final EventCodec codec = new EventCodec();
+    @Inject
+    RulesRegistry rules;
     private KafkaCompanion kafka;
 
     @BeforeEach
@@ -74,8 +81,8 @@ class MessagePostedConsumerTest {
                 .body("decisions[0].messageId", equalTo(messageId))
                 .body("decisions[0].urgency", equalTo("ROUTINE"))
                 .body("decisions[0].category", equalTo("MEDICATION"))
-                .body("decisions[0].rulesVersion", equalTo("triage-rules-v1"))
-                .body("decisions[0].explanation", containsString("patient topic MEDICATION"))
+                .body("decisions[0].rulesVersion", equalTo(rules.current().rules().version()))
+                .body("decisions[0].explanation", containsString("topic MEDICATION"))
                 .body("queueItem.queue", equalTo("refill-pool"))
                 .body("queueItem.urgency", equalTo("ROUTINE"))
                 .body("queueItem.priority", equalTo(3))
@@ -88,7 +95,7 @@ class MessagePostedConsumerTest {
                 MessageTriaged.class);
         assertEquals("P-1001", triaged.patientId());
         assertEquals("refill-pool", triaged.queue());
-        assertEquals("triage-rules-v1", triaged.rulesVersion());
+        assertEquals(rules.current().rules().version(), triaged.rulesVersion());
         assertFalse(announced.value().contains("albuterol"), "the triage event must not carry message text");
     }
 
@@ -102,7 +109,9 @@ class MessagePostedConsumerTest {
         // a later event on the same key (same partition, so processed after both copies) marks the end
         produce(posted(threadId, "m-2-" + threadId, PATIENT, MessageTopic.APPOINTMENT, "Any afternoon works."));
 
-        awaitRecord(threadId, r -> r.body("decisions.messageId", contains("m-2-" + threadId, "m-1-" + threadId)));
+        awaitRecord(threadId, r -> r.body("decisions.messageId", contains("m-2-" + threadId, "m-1-" + threadId)))
+                .body("queueItem.lastMessageId", equalTo("m-2-" + threadId));
+        assertEquals(1, Fixtures.queueItems(threadId), "the replayed event must not add a queue item");
     }
 
     @Test
@@ -140,6 +149,16 @@ class MessagePostedConsumerTest {
                 .body("queueItem.queue", equalTo("physicians"))
                 .body("queueItem.dueAt", equalTo("2026-11-23T10:25:00Z"))
                 .body("queueItem.lastMessageId", equalTo("m-3-" + threadId));
+
+        ConsumerRecord<String, String> escalation = RelayedEvents.awaitRecord(kafka, Topics.TRIAGE_ESCALATIONS,
+                r -> threadId.toString().equals(r.key()), Duration.ofSeconds(30));
+        ThreadEscalated escalated = codec.data(codec.read(escalation.value()), EventType.THREAD_ESCALATED,
+                ThreadEscalated.class);
+        assertEquals("m-2-" + threadId, escalated.messageId());
+        assertEquals(EscalationReason.EMERGENT, escalated.reason());
+        assertEquals(Urgency.EMERGENT, escalated.urgency());
+        assertEquals("physicians", escalated.queue());
+        assertFalse(escalation.value().contains("chest"), "the escalation must not carry message text");
     }
 
     @Test

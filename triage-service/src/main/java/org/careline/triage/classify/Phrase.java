@@ -1,62 +1,112 @@
 package org.careline.triage.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * A rule phrase as a sequence of words, normalized like message text ({@link ScannedText}). A word
- * ending in {@code *} matches any word starting with it: {@code refill*} matches "refills".
+ * A compiled rule phrase. Syntax (see the README): words separated by spaces; {@code a|b} is either
+ * word; {@code word*} any word starting with it; {@code ~N} up to N words of any kind; {@code @name}
+ * any member of the concept {@code name} (expanded when compiled, so one rule phrase can become many).
+ * Words of six letters or more also match with one typo (see {@link WordMatcher}). Phrases match
+ * inside one clause.
  */
 final class Phrase {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+\\*?");
+    private final String source;
+    private final Object[] elements; // String[] alternatives, or Integer gap
 
-    private final String text;
-    private final String[] words;
-
-    private Phrase(String text, String[] words) {
-        this.text = text;
-        this.words = words;
+    private Phrase(String source, Object[] elements) {
+        this.source = source;
+        this.elements = elements;
     }
 
-    static Phrase of(String text) {
-        Matcher m = WORD.matcher(ScannedText.normalize(text));
-        List<String> words = new ArrayList<>();
-        while (m.find()) {
-            words.add(m.group());
+    /** The rule phrase as written in the rules, for explanations. */
+    String source() {
+        return source;
+    }
+
+    /** Compiles a rule phrase, expanding concept references; fails on unknown concepts or empty phrases. */
+    static List<Phrase> compile(String text, Map<String, List<String>> concepts) {
+        return compile(text, text, concepts, 0);
+    }
+
+    private static List<Phrase> compile(String source, String text, Map<String, List<String>> concepts, int depth) {
+        if (depth > 4) {
+            throw new IllegalStateException("triage phrase concepts nest too deep: '" + source + "'");
         }
-        if (words.isEmpty()) {
-            throw new IllegalStateException("a triage phrase has no words: '" + text + "'");
-        }
-        return new Phrase(text.toLowerCase(Locale.ROOT), words.toArray(String[]::new));
-    }
-
-    /** The phrase as the rules spell it, for explanations. */
-    String text() {
-        return text;
-    }
-
-    int size() {
-        return words.length;
-    }
-
-    boolean matchesAt(List<String> clause, int start) {
-        if (start + words.length > clause.size()) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            String expected = words[i];
-            String actual = clause.get(start + i);
-            boolean matches = expected.endsWith("*")
-                    ? actual.startsWith(expected.substring(0, expected.length() - 1))
-                    : actual.equals(expected);
-            if (!matches) {
-                return false;
+        String[] parts = ScannedText.normalize(text).trim().split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].startsWith("@")) {
+                List<String> members = concepts.get(parts[i].substring(1));
+                if (members == null) {
+                    throw new IllegalStateException("triage phrase '" + source + "' names an unknown concept " + parts[i]);
+                }
+                List<Phrase> expanded = new ArrayList<>();
+                String before = String.join(" ", Arrays.copyOfRange(parts, 0, i));
+                String after = String.join(" ", Arrays.copyOfRange(parts, i + 1, parts.length));
+                for (String member : members) {
+                    if (member.startsWith("#")) {
+                        continue; // a reading tag: matched by the rule member, not as words
+                    }
+                    expanded.addAll(compile(source, before + " " + member + " " + after, concepts, depth + 1));
+                }
+                return expanded;
             }
         }
-        return true;
+        List<Object> elements = new ArrayList<>();
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.matches("~\\d+")) {
+                elements.add(Integer.parseInt(part.substring(1)));
+            } else {
+                String[] alternatives = Arrays.stream(part.split("\\|"))
+                        .map(w -> w.replaceAll("[^\\p{L}\\p{N}.*]", ""))
+                        .filter(w -> !w.isEmpty() && !w.equals("*"))
+                        .toArray(String[]::new);
+                if (alternatives.length == 0) {
+                    throw new IllegalStateException("triage phrase '" + source + "' has an empty word");
+                }
+                elements.add(alternatives);
+            }
+        }
+        if (elements.isEmpty() || !(elements.get(0) instanceof String[])
+                || !(elements.get(elements.size() - 1) instanceof String[])) {
+            throw new IllegalStateException("triage phrase '" + source + "' must start and end with a word");
+        }
+        return List.of(new Phrase(source, elements.toArray()));
+    }
+
+    /** The end (exclusive) of a match starting at {@code start}, or -1. */
+    int matchAt(List<String> words, int start, WordMatcher matcher) {
+        return match(words, start, 0, matcher);
+    }
+
+    private int match(List<String> words, int pos, int element, WordMatcher matcher) {
+        if (element == elements.length) {
+            return pos;
+        }
+        Object e = elements[element];
+        if (e instanceof Integer gap) {
+            for (int skip = 0; skip <= gap && pos + skip <= words.size(); skip++) {
+                int end = match(words, pos + skip, element + 1, matcher);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (pos >= words.size()) {
+            return -1;
+        }
+        for (String alternative : (String[]) e) {
+            if (matcher.matches(alternative, words.get(pos))) {
+                return match(words, pos + 1, element + 1, matcher);
+            }
+        }
+        return -1;
     }
 }

@@ -1,5 +1,6 @@
 package org.careline.triage.classify;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,76 +9,82 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Message text split into clauses of lower-case words, for phrase lookups with negation awareness:
- * a phrase is negated when a negation cue ("no", "denies", "without") appears within a few words
- * before it in the same clause. Clauses end at punctuation and at break words such as "but", so
- * "no fever but chest pain" still finds chest pain. Lives only while one message is classified.
+ * Message text as clauses of normalized words (lower case, no accents, no apostrophes), for phrase
+ * lookups. Clauses end at punctuation and at break words ("but", "now"), so that negation, hypothetical
+ * and history cues stay local: "no fever but chest pain" still finds chest pain. The subject's clauses
+ * are marked, so that category scoring can weigh them less. Lives only while one message is classified.
  */
 final class ScannedText {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+|[.!?;,:()\\n]");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:\\.\\d+)?|[.!?;,:()\\n]");
     private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    private final List<List<String>> clauses;
-    private final Set<String> negationCues;
-    private final int negationWindow;
+    /** One clause: its words and whether it comes from the subject line. */
+    record Clause(List<String> words, boolean subject) {
+    }
 
-    private ScannedText(List<List<String>> clauses, Set<String> negationCues, int negationWindow) {
+    private final List<Clause> clauses;
+    private final String normalized;
+
+    private ScannedText(List<Clause> clauses, String normalized) {
         this.clauses = clauses;
-        this.negationCues = negationCues;
-        this.negationWindow = negationWindow;
+        this.normalized = normalized;
     }
 
-    /** Lower case without apostrophes, so that "can't" and "cant" are the same word. */
+    /** Lower case without accents or apostrophes: "can't" is "cant", "mamá" is "mama". */
     static String normalize(String text) {
-        return APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        String lower = text.toLowerCase(Locale.ROOT);
+        String stripped = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return APOSTROPHES.matcher(stripped).replaceAll("");
     }
 
-    static ScannedText of(String text, Set<String> clauseBreaks, Set<String> negationCues, int negationWindow) {
-        List<List<String>> clauses = new ArrayList<>();
+    static ScannedText of(String subject, String body, Set<String> clauseBreaks) {
+        List<Clause> clauses = new ArrayList<>();
+        split(subject, true, clauseBreaks, clauses);
+        split(body, false, clauseBreaks, clauses);
+        return new ScannedText(List.copyOf(clauses),
+                normalize((subject == null ? "" : subject) + "\n" + (body == null ? "" : body)));
+    }
+
+    private static void split(String text, boolean subject, Set<String> breaks, List<Clause> out) {
+        if (text == null) {
+            return;
+        }
         List<String> current = new ArrayList<>();
         Matcher m = TOKEN.matcher(normalize(text));
         while (m.find()) {
             String token = m.group();
             boolean word = Character.isLetterOrDigit(token.codePointAt(0));
-            if (!word || clauseBreaks.contains(token)) {
-                close(clauses, current);
+            if (!word || breaks.contains(token)) {
+                close(out, current, subject);
                 current = new ArrayList<>();
             } else {
                 current.add(token);
             }
         }
-        close(clauses, current);
-        return new ScannedText(clauses, negationCues, negationWindow);
+        close(out, current, subject);
     }
 
-    private static void close(List<List<String>> clauses, List<String> clause) {
-        if (!clause.isEmpty()) {
-            clauses.add(List.copyOf(clause));
+    private static void close(List<Clause> out, List<String> words, boolean subject) {
+        if (!words.isEmpty()) {
+            out.add(new Clause(List.copyOf(words), subject));
         }
     }
 
-    Presence presenceOf(Phrase phrase) {
-        boolean negated = false;
-        for (List<String> clause : clauses) {
-            for (int i = 0; i + phrase.size() <= clause.size(); i++) {
-                if (phrase.matchesAt(clause, i)) {
-                    if (!negatedAt(clause, i)) {
-                        return Presence.PRESENT;
-                    }
-                    negated = true;
-                }
-            }
-        }
-        return negated ? Presence.NEGATED : Presence.ABSENT;
+    List<Clause> clauses() {
+        return clauses;
     }
 
-    private boolean negatedAt(List<String> clause, int start) {
-        for (int i = Math.max(0, start - negationWindow); i < start; i++) {
-            if (negationCues.contains(clause.get(i))) {
-                return true;
-            }
-        }
-        return false;
+    /** The whole normalized text, for number patterns such as blood pressures ("188/106"). */
+    String normalized() {
+        return normalized;
+    }
+
+    /** Every word of the message in order (subject first), ignoring clause boundaries. */
+    List<String> words() {
+        List<String> all = new ArrayList<>();
+        clauses.forEach(c -> all.addAll(c.words()));
+        return all;
     }
 }

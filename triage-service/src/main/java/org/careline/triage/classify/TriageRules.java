@@ -10,76 +10,164 @@ import org.careline.events.Urgency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The triage rules as data (a JSON resource such as {@code triage-rules-v1.json}), so that clinical
- * reviewers change phrases without touching code and every decision names the rules version.
+ * The triage rules as data (JSON, e.g. {@code triage-rules.json}, or a version published through the
+ * admin API), so that clinical reviewers change phrases, weights and thresholds without touching code,
+ * and every decision names the rules version. The format is documented in the service README.
  *
- * @param negationCues      words that, shortly before a phrase in the same clause, negate it ("no", "denies")
- * @param negationWindow    how many words before a phrase are searched for a negation cue
- * @param clauseBreaks      words that end a clause like punctuation does ("but"), so negation does not leak
- * @param redFlags          phrases that set the urgency, most severe first within each urgency
- * @param categoryKeywords  phrases counted per category when no red flag decides the category
- * @param topicHints        the category the patient's chosen topic suggests
- * @param topicHintWeight   how many keyword hits the topic hint is worth
+ * @param concepts   named lists of phrases, referenced from phrases as {@code @name}
+ * @param flags      urgency rules: the most severe one that fires sets the urgency; within an urgency, file order
+ * @param readings   thresholds for numbers in the text (temperatures, blood pressures, glucose...)
+ * @param categories keyword weights per category, used when no URGENT or EMERGENT flag decides the category
  */
 @RegisterForReflection
 public record TriageRules(
         String version,
-        List<String> negationCues,
-        int negationWindow,
+        String description,
+        Matching matching,
         List<String> clauseBreaks,
-        List<RedFlag> redFlags,
-        Map<Category, List<String>> categoryKeywords,
-        Map<MessageTopic, Category> topicHints,
-        int topicHintWeight,
-        ConfidenceScores confidence) {
+        Cues negation,
+        Cues hypothetical,
+        Cues history,
+        Map<String, List<String>> concepts,
+        Readings readings,
+        List<Flag> flags,
+        Categories categories) {
+
+    /** Typo tolerance: one edit for words of {@code minLength} letters or more, two from {@code longLength}. */
+    @RegisterForReflection
+    public record Matching(int minLength, int longLength) {
+    }
 
     /**
-     * A red flag fires when one of its phrases is present and not negated, and, if {@code requiresAny}
-     * is given, one of those phrases is present too (e.g. "stiff neck" only with a fever).
+     * Context cues. Negation: a cue within {@code window} words before a phrase in its clause. Hypothetical:
+     * a cue before the phrase in its clause, unless the word before the cue is in {@code except} ("not sure
+     * if"). History: a cue anywhere in the phrase's clause, or a year when {@code years} is true.
      */
     @RegisterForReflection
-    public record RedFlag(String id, Urgency urgency, Category category, List<String> phrases,
-                          List<String> requiresAny) {
+    public record Cues(List<String> cues, Integer window, List<String> except, Boolean years) {
     }
 
-    /** The confidence reported for each way a decision can be reached. */
+    /**
+     * An urgency rule. It fires when every group in {@code all} has a counting match (present, not
+     * negated, not hypothetical, not historical); a group member may be a phrase or a reading tag such as
+     * {@code #bp-severe}. {@code minFirst} asks for that many different matches in the first group.
+     * {@code unless}: phrases whose counting presence anywhere stops the rule. {@code confidence}: reported
+     * when this rule decides.
+     */
     @RegisterForReflection
-    public record ConfidenceScores(double redFlag, double keywordsAndTopic, double keywords, double topicOnly,
-                                   double fallback) {
+    public record Flag(String id, Urgency urgency, Category category, List<List<String>> all, Integer minFirst,
+                       List<String> unless, Boolean historyMatters, Double confidence) {
     }
+
+    /** Numbers that matter. Temperatures in °F (°C converted). Lab limits per analyte. */
+    @RegisterForReflection
+    public record Readings(double feverF, double infantMonths, int bpSevereSystolic, int bpSevereDiastolic,
+                           int bpPregnancySystolic, int bpPregnancyDiastolic, int glucoseVeryLow, int glucoseLow,
+                           int glucoseHigh, int glucoseVeryHigh, int heartRateHigh, int heartRateVeryHigh,
+                           int spo2Emergent, int spo2Low, int painModerate, Integer manyPills, List<Lab> labs) {
+    }
+
+    /** A lab analyte: its names and the limits beyond which a result is markedly abnormal. */
+    @RegisterForReflection
+    public record Lab(String id, List<String> names, Double low, Double high) {
+    }
+
+    /**
+     * Category scoring. Each category's phrases carry a weight; a phrase in the subject counts
+     * {@code subjectWeight} times; the patient's topic adds {@code topicHintWeight} to its category.
+     * With no score at all the category is OTHER. In {@code negationAware} categories a keyword whose every
+     * occurrence is negated does not count ("no fever, no cough, just need a work note" is not CLINICAL).
+     */
+    @RegisterForReflection
+    public record Categories(Map<Category, Map<String, Double>> keywords, double subjectWeight,
+                             Map<MessageTopic, Category> topicHints, double topicHintWeight,
+                             double flagConfidence, double fallbackConfidence, List<Category> negationAware) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Reads and checks rules from the classpath; fails fast on a missing or inconsistent file. */
     public static TriageRules fromClasspath(String resource) {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = TriageRules.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("triage rules resource not found: " + resource);
             }
-            return mapper.readValue(in, TriageRules.class).checked();
+            return MAPPER.readValue(in, TriageRules.class).checked();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read triage rules " + resource, e);
         }
     }
 
-    TriageRules checked() {
-        require(version != null && !version.isBlank(), "a version");
-        require(negationCues != null && negationWindow >= 0, "negation cues and a window >= 0");
-        require(redFlags != null && categoryKeywords != null && topicHints != null && confidence != null,
-                "redFlags, categoryKeywords, topicHints and confidence");
-        for (RedFlag flag : redFlags) {
-            require(flag.id() != null && flag.urgency() != null && flag.category() != null
-                    && flag.phrases() != null && !flag.phrases().isEmpty(), "an id, urgency, category and phrases per red flag");
+    /** Parses and checks a rules document; {@link InvalidRulesException} lists every problem found. */
+    public static TriageRules parse(String json) {
+        try {
+            return MAPPER.readValue(json, TriageRules.class).checked();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidRulesException(List.of("not a rules document: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** Checks the document and compiles it once (every phrase and concept), collecting every problem. */
+    public TriageRules checked() {
+        List<String> problems = new ArrayList<>();
+        if (version == null || version.isBlank() || version.length() > 100) {
+            problems.add("version is required (at most 100 characters)");
+        }
+        if (matching == null || matching.minLength() < 3 || matching.longLength() < matching.minLength()) {
+            problems.add("matching needs minLength >= 3 and longLength >= minLength");
+        }
+        if (negation == null || negation.cues() == null || negation.window() == null || negation.window() < 0) {
+            problems.add("negation needs cues and a window >= 0");
+        }
+        if (hypothetical == null || hypothetical.cues() == null || history == null || history.cues() == null) {
+            problems.add("hypothetical and history need cues");
+        }
+        if (concepts == null || readings == null || flags == null || flags.isEmpty() || categories == null
+                || categories.keywords() == null || categories.topicHints() == null) {
+            problems.add("concepts, readings, flags, categories (keywords, topicHints) are required");
+        }
+        if (flags != null) {
+            Set<String> ids = new HashSet<>();
+            for (Flag flag : flags) {
+                if (flag.id() == null || !ids.add(flag.id())) {
+                    problems.add("every flag needs a unique id (" + flag.id() + ")");
+                }
+                if (flag.urgency() == null || flag.category() == null || flag.all() == null || flag.all().isEmpty()
+                        || flag.all().stream().anyMatch(g -> g == null || g.isEmpty())) {
+                    problems.add("flag " + flag.id() + " needs an urgency, a category and non-empty groups in 'all'");
+                }
+                if (flag.confidence() != null && (flag.confidence() < 0 || flag.confidence() > 1)) {
+                    problems.add("flag " + flag.id() + " confidence must be in [0, 1]");
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                new CompiledRules(this);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesException(problems);
         }
         return this;
     }
 
-    private void require(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException("triage rules " + version + " need " + what);
+    /** The document as JSON, as stored and served by the admin API. */
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,22 +5,90 @@ import io.smallrye.config.WithDefault;
 import org.careline.events.Category;
 import org.careline.events.Urgency;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 @ConfigMapping(prefix = "careline.triage")
 public interface TriageConfig {
 
     /** The classpath resource holding the rule-based classifier's rules (phrases are data, not code). */
-    @WithDefault("triage-rules-v1.json")
+    @WithDefault("triage-rules.json")
     String rulesResource();
 
     /** Which care-team pool gets a thread. */
     Routing routing();
 
-    /** How long a queue item may wait, by urgency (wall-clock for now: no business-hours calendar yet). */
+    /** How long a queue item may wait, by urgency, counted on the practice's business-hours calendar. */
     Turnaround turnaround();
 
+    /** The practice's business hours, which URGENT and ROUTINE due times follow. */
+    Calendar calendar();
+
+    /** Overdue detection and escalation. */
+    Overdue overdue();
+
+    interface Calendar {
+
+        /** The practice's time zone. */
+        @WithDefault("America/New_York")
+        ZoneId zone();
+
+        /** When the practice opens on a business day. */
+        @WithDefault("08:00")
+        LocalTime opens();
+
+        /** When the practice closes on a business day: URGENT work is due by then. */
+        @WithDefault("17:00")
+        LocalTime closes();
+
+        /** The business days of the week. */
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        Set<DayOfWeek> days();
+
+        /** Closed dates (ISO, e.g. 2026-12-25). */
+        Optional<List<LocalDate>> holidays();
+    }
+
+    interface Overdue {
+
+        /** How often the scheduler looks for overdue items. */
+        @WithDefault("60s")
+        String every();
+
+        /** The pool an overdue item moves to (in the same care team); empty: it stays in its queue. */
+        Optional<String> escalationPool();
+    }
+
     interface Routing {
+
+        /**
+         * Routing table, tried in order before the per-category defaults below: the first route whose given
+         * fields (care team, urgency, category; an absent field matches anything) match sends the thread to its
+         * queue. E.g. {@code careline.triage.routing.table[0].care-team=cardiology},
+         * {@code ...table[0].category=TEST_RESULTS}, {@code ...table[0].queue=nurse-pool}.
+         */
+        Optional<List<Route>> table();
+
+        interface Route {
+            Optional<String> careTeam();
+
+            Optional<Urgency> urgency();
+
+            Optional<Category> category();
+
+            String queue();
+
+            default boolean matches(String team, Urgency u, Category c) {
+                return careTeam().map(team::equals).orElse(true) && urgency().map(u::equals).orElse(true)
+                        && category().map(c::equals).orElse(true);
+            }
+        }
 
         /** The pool of every EMERGENT thread, whatever its category: no one waits for a pool to notice it. */
         @WithDefault("physicians")
@@ -54,7 +122,12 @@ public interface TriageConfig {
         @WithDefault("nurse-pool")
         String defaultPool();
 
-        default String queueFor(Urgency urgency, Category category) {
+        default String queueFor(String careTeam, Urgency urgency, Category category) {
+            for (Route route : table().orElse(List.of())) {
+                if (route.matches(careTeam, urgency, category)) {
+                    return route.queue();
+                }
+            }
             if (urgency == Urgency.EMERGENT) {
                 return emergent();
             }
@@ -76,20 +149,15 @@ public interface TriageConfig {
         @WithDefault("15m")
         Duration emergent();
 
-        /** Time to act on an URGENT message (target: the same business day). */
-        @WithDefault("4h")
-        Duration urgent();
+        /**
+         * Business days an URGENT message may take: 0 is the close of the business day it arrives on (the next
+         * business day's close when it arrives after hours).
+         */
+        @WithDefault("0")
+        int urgentBusinessDays();
 
-        /** Time to act on a ROUTINE message (target: 2 business days). */
-        @WithDefault("2d")
-        Duration routine();
-
-        default Duration of(Urgency urgency) {
-            return switch (urgency) {
-                case EMERGENT -> emergent();
-                case URGENT -> urgent();
-                case ROUTINE -> routine();
-            };
-        }
+        /** Business days a ROUTINE message may take, counted like URGENT ones. */
+        @WithDefault("2")
+        int routineBusinessDays();
     }
 }

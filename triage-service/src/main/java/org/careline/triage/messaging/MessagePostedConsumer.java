@@ -7,6 +7,8 @@ import org.careline.events.EventCodec;
 import org.careline.events.EventType;
 import org.careline.events.MessagePosted;
 import org.careline.platform.inbox.Inbox;
+import org.careline.triage.service.QueueChange;
+import org.careline.triage.service.QueueChanges;
 import org.careline.triage.service.TriageService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -22,11 +24,13 @@ public class MessagePostedConsumer {
     private final EventCodec codec;
     private final Inbox inbox;
     private final TriageService service;
+    private final QueueChanges changes;
 
-    public MessagePostedConsumer(EventCodec codec, Inbox inbox, TriageService service) {
+    public MessagePostedConsumer(EventCodec codec, Inbox inbox, TriageService service, QueueChanges changes) {
         this.codec = codec;
         this.inbox = inbox;
         this.service = service;
+        this.changes = changes;
     }
 
     @Incoming("message-posted")
@@ -36,6 +40,13 @@ public class MessagePostedConsumer {
             return Uni.createFrom().voidItem();
         }
         MessagePosted posted = codec.data(event, EventType.MESSAGE_POSTED, MessagePosted.class);
-        return inbox.once(NAME, event, () -> service.triage(posted)).replaceWithVoid();
+        QueueChange[] committed = new QueueChange[1];
+        return inbox.once(NAME, event, () -> service.triage(posted).invoke(c -> committed[0] = c).replaceWithVoid())
+                .invoke(() -> {
+                    if (committed[0] != null) {
+                        changes.publish(committed[0]); // after the inbox transaction committed
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -13,16 +13,18 @@ import java.util.UUID;
 
 /**
  * Places a thread in a care-team pool: the pool from the routing configuration, the due time from the
- * urgency's turnaround, counted from when the patient wrote. A later message can raise a thread's
+ * urgency on the business-hours calendar, counted from when the patient wrote. A later message can raise a thread's
  * urgency (and re-route it) but never lower it or push its due time back: lowering is a human call.
  */
 @ApplicationScoped
 public class QueuePlanner {
 
     private final TriageConfig config;
+    private final BusinessCalendar calendar;
 
-    public QueuePlanner(TriageConfig config) {
+    public QueuePlanner(TriageConfig config, BusinessCalendar calendar) {
         this.config = config;
+        this.calendar = calendar;
     }
 
     /** The open item for a thread's first decision. */
@@ -49,6 +51,15 @@ public class QueuePlanner {
         item.updatedAt = decision.decidedAt;
     }
 
+    /** A clinician's correction: the item takes the new urgency, route and due time, raised or lowered. */
+    public void reclassify(QueueItem item, Urgency urgency, org.careline.events.Category category, Instant now) {
+        item.urgency = urgency;
+        item.priority = priority(urgency);
+        item.queue = config.routing().queueFor(item.careTeam, urgency, category);
+        item.dueAt = calendar.dueAt(urgency, item.createdAt).truncatedTo(ChronoUnit.MICROS);
+        item.updatedAt = now;
+    }
+
     /** 1 for EMERGENT, 2 for URGENT, 3 for ROUTINE: sort ascending to work the most pressing first. */
     public static int priority(Urgency urgency) {
         return urgency.ordinal() + 1;
@@ -57,8 +68,8 @@ public class QueuePlanner {
     private void place(QueueItem item, TriageDecision decision, Instant writtenAt) {
         item.urgency = decision.urgency;
         item.priority = priority(decision.urgency);
-        item.queue = config.routing().queueFor(decision.urgency, decision.category);
-        item.dueAt = writtenAt.plus(config.turnaround().of(decision.urgency)).truncatedTo(ChronoUnit.MICROS);
+        item.queue = config.routing().queueFor(decision.careTeam, decision.urgency, decision.category);
+        item.dueAt = calendar.dueAt(decision.urgency, writtenAt).truncatedTo(ChronoUnit.MICROS);
         item.lastMessageId = decision.messageId;
         item.updatedAt = decision.decidedAt;
     }

@@ -2,7 +2,10 @@ package org.careline.triage.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.EscalationReason;
 import org.careline.events.EventType;
+import org.careline.events.ThreadEscalated;
+import org.careline.events.QueueItemCompleted;
 import org.careline.events.MessageTriaged;
 import org.careline.platform.outbox.Outbox;
 import org.careline.triage.QueueItem;
@@ -25,5 +28,25 @@ public class TriageEvents {
                 decision.urgency, decision.category, item.queue, item.dueAt, decision.rulesVersion,
                 decision.decidedAt);
         return outbox.append(EventType.MESSAGE_TRIAGED, key, key, triaged).replaceWithVoid();
+    }
+
+    /**
+     * The thread needs more than its queue: an emergency at once (messaging sends its 911 auto-reply, the
+     * on-call clinician is paged) or work that went overdue.
+     */
+    public Uni<Void> threadEscalated(QueueItem item, String messageId, EscalationReason reason, java.time.Instant at) {
+        String key = item.threadId.toString();
+        ThreadEscalated escalated = new ThreadEscalated(key, messageId, item.patientId, item.careTeam, item.queue,
+                item.urgency, reason, item.dueAt, at);
+        return outbox.append(EventType.THREAD_ESCALATED, key, key, escalated).replaceWithVoid();
+    }
+
+    /** The work a thread put in a queue is done. */
+    public Uni<Void> queueItemCompleted(QueueItem item) {
+        String key = item.threadId.toString();
+        QueueItemCompleted completed = new QueueItemCompleted(key, item.id.toString(), item.patientId, item.careTeam,
+                item.queue, item.urgency, item.completedBy, item.createdAt, item.dueAt, item.completedAt,
+                item.completedAt.isAfter(item.dueAt));
+        return outbox.append(EventType.QUEUE_ITEM_COMPLETED, key, key, completed).replaceWithVoid();
     }
 }

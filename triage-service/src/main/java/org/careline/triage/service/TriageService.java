@@ -3,7 +3,9 @@ package org.careline.triage.service;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.EscalationReason;
 import org.careline.events.MalformedEventException;
+import org.careline.events.Urgency;
 import org.careline.events.MessagePosted;
 import org.careline.triage.QueueItem;
 import org.careline.triage.TriageDecision;
@@ -43,19 +45,23 @@ public class TriageService {
         this.clock = clock;
     }
 
-    /** Must run in a transaction. Messages written by the care team are not triaged. */
-    public Uni<Void> triage(MessagePosted message) {
+    /**
+     * Must run in a transaction. Only patient- or caregiver-authored messages create work: the care
+     * team's replies are not triaged; a message without an author's role is malformed (dead-letter topic). The queue change, or null when nothing changed,
+     * is for the live stream once the transaction commits.
+     */
+    public Uni<QueueChange> triage(MessagePosted message) {
         UUID threadId = checked(message);
-        if (message.author() != null && !message.author().role().speaksForPatient()) {
-            Log.debugf("message %s on thread %s is from the care team: not triaged", message.messageId(), threadId);
-            return Uni.createFrom().voidItem();
+        if (!message.author().role().speaksForPatient()) {
+            Log.debugf("message %s on thread %s is not from the patient's side: not triaged", message.messageId(), threadId);
+            return Uni.createFrom().nullItem();
         }
         return decisions.existsForMessage(message.messageId()).chain(known -> known
-                ? Uni.createFrom().voidItem()
+                ? Uni.createFrom().nullItem()
                 : decide(threadId, message));
     }
 
-    private Uni<Void> decide(UUID threadId, MessagePosted message) {
+    private Uni<QueueChange> decide(UUID threadId, MessagePosted message) {
         Classification result = classifier.classify(new MessageText(message.subject(), message.body(), message.topic()));
         TriageDecision decision = new TriageDecision();
         decision.id = UUID.randomUUID();
@@ -70,26 +76,34 @@ public class TriageService {
         decision.rulesVersion = result.rulesVersion();
         decision.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant writtenAt = message.postedAt() != null ? message.postedAt() : decision.decidedAt;
+        String[] change = new String[1];
 
         return decisions.persist(decision)
                 .chain(() -> queue.findOpen(threadId))
                 .chain(open -> {
                     if (open == null) {
-                        return queue.persist(planner.open(decision, writtenAt));
+                        return queue.persist(planner.open(decision, writtenAt)).invoke(item -> change[0] = "QUEUED");
                     }
                     planner.update(open, decision, writtenAt);
+                    change[0] = "UPDATED";
                     return Uni.createFrom().item(open);
                 })
                 .call(item -> events.messageTriaged(decision, item))
+                .call(item -> decision.urgency == Urgency.EMERGENT
+                        ? events.threadEscalated(item, decision.messageId, EscalationReason.EMERGENT, decision.decidedAt)
+                        : Uni.createFrom().voidItem())
                 .invoke(item -> Log.infof("message %s on thread %s triaged %s, queued in %s/%s", decision.messageId,
                         threadId, decision.urgency, item.careTeam, item.queue))
-                .replaceWithVoid();
+                .map(item -> QueueChange.of(change[0], item, decision.decidedAt));
     }
 
     /** The thread id; a message without the identifiers triage keys on is malformed (dead-letter topic). */
     private static UUID checked(MessagePosted message) {
         if (isBlank(message.messageId()) || isBlank(message.patientId()) || isBlank(message.careTeam())) {
             throw new MalformedEventException("message-posted event lacks message, patient or care team id");
+        }
+        if (message.author() == null || message.author().role() == null) {
+            throw new MalformedEventException("message-posted event lacks its author's role");
         }
         try {
             return UUID.fromString(message.threadId());

@@ -1,0 +1,105 @@
+package org.careline.triage.classify;
+
+import org.careline.events.Category;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A rules document compiled once: phrases expanded and parsed, flags ordered by urgency. Immutable. */
+final class CompiledRules {
+
+    static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+
+    /** A group member: reading tags ({@code #bp-severe}, or those inside a referenced concept) and compiled phrases. */
+    record Member(String source, Set<String> tags, List<Phrase> phrases) {
+    }
+
+    record CompiledFlag(TriageRules.Flag rule, List<List<Member>> groups, List<Member> unless) {
+    }
+
+    final TriageRules rules;
+    final WordMatcher matcher;
+    final Set<String> clauseBreaks;
+    final Set<String> negationCues;
+    final int negationWindow;
+    final List<Phrase> hypotheticalCues;
+    final Set<String> hypotheticalExcept;
+    final List<Phrase> historyCues;
+    final boolean yearsAreHistory;
+    final List<CompiledFlag> flags;
+    final Map<Category, Map<Member, Double>> keywords = new EnumMap<>(Category.class);
+    final Map<String, List<Phrase>> labNames = new LinkedHashMap<>();
+
+    CompiledRules(TriageRules rules) {
+        this.rules = rules;
+        Map<String, List<String>> concepts = rules.concepts();
+        this.matcher = new WordMatcher(rules.matching().minLength(), rules.matching().longLength());
+        this.clauseBreaks = normalized(rules.clauseBreaks());
+        this.negationCues = normalized(rules.negation().cues());
+        this.negationWindow = rules.negation().window();
+        this.hypotheticalCues = phrases(rules.hypothetical().cues(), concepts);
+        this.hypotheticalExcept = normalized(rules.hypothetical().except());
+        this.historyCues = phrases(rules.history().cues(), concepts);
+        this.yearsAreHistory = Boolean.TRUE.equals(rules.history().years());
+        Map<String, Member> cache = new HashMap<>();
+        List<CompiledFlag> compiled = new ArrayList<>();
+        for (TriageRules.Flag flag : rules.flags()) {
+            List<List<Member>> groups = flag.all().stream()
+                    .map(group -> group.stream().map(m -> member(m, concepts, cache)).toList())
+                    .toList();
+            List<Member> unless = flag.unless() == null ? List.of()
+                    : flag.unless().stream().map(m -> member(m, concepts, cache)).toList();
+            compiled.add(new CompiledFlag(flag, groups, unless));
+        }
+        compiled.sort(Comparator.comparing(f -> f.rule().urgency())); // stable: file order within an urgency
+        this.flags = List.copyOf(compiled);
+        rules.categories().keywords().forEach((category, weights) -> {
+            Map<Member, Double> members = new LinkedHashMap<>();
+            weights.forEach((phrase, weight) -> members.put(member(phrase, concepts, cache), weight));
+            keywords.put(category, members);
+        });
+        if (rules.readings().labs() != null) {
+            for (TriageRules.Lab lab : rules.readings().labs()) {
+                if (lab.id() == null || lab.names() == null || lab.names().isEmpty()) {
+                    throw new IllegalStateException("every lab needs an id and names");
+                }
+                labNames.put(lab.id(), phrases(lab.names(), concepts));
+            }
+        }
+    }
+
+    private static Member member(String source, Map<String, List<String>> concepts, Map<String, Member> cache) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalStateException("a triage phrase is empty");
+        }
+        return cache.computeIfAbsent(source, s -> {
+            if (s.startsWith("#")) {
+                return new Member(s, Set.of(s), List.of());
+            }
+            Set<String> tags = new java.util.HashSet<>();
+            if (s.startsWith("@") && concepts.containsKey(s.substring(1))) {
+                concepts.get(s.substring(1)).stream().filter(m -> m.startsWith("#")).forEach(tags::add);
+            }
+            return new Member(s, Set.copyOf(tags), Phrase.compile(s, concepts));
+        });
+    }
+
+    private static List<Phrase> phrases(List<String> texts, Map<String, List<String>> concepts) {
+        List<Phrase> out = new ArrayList<>();
+        for (String text : texts) {
+            out.addAll(Phrase.compile(text, concepts));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Set<String> normalized(List<String> words) {
+        return words == null ? Set.of() : Set.copyOf(words.stream().map(ScannedText::normalize).toList());
+    }
+}

@@ -1,0 +1,115 @@
+package org.careline.triage.classify;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Looks rule phrases up in one message with their context: a match counts unless it is negated
+ * ("no chest pain"), hypothetical ("what should I do if I get chest pain") or historical ("the chest
+ * pain I had last year", "my dad's stroke in 2019"). Per message; not thread-safe.
+ */
+final class Finder {
+
+    enum Status {
+        ABSENT, HISTORICAL, HYPOTHETICAL, NEGATED, COUNTS;
+
+        boolean counts() {
+            return this == COUNTS;
+        }
+    }
+
+    private final ScannedText text;
+    private final CompiledRules rules;
+    private final Map<Integer, Boolean> historical = new HashMap<>();
+    private final Map<Integer, Integer> hypotheticalFrom = new HashMap<>();
+
+    Finder(ScannedText text, CompiledRules rules) {
+        this.text = text;
+        this.rules = rules;
+    }
+
+    /** The best status of any occurrence of any of the phrases (COUNTS beats the suppressed ones). */
+    Status status(List<Phrase> phrases, boolean historyMatters) {
+        Status best = Status.ABSENT;
+        List<ScannedText.Clause> clauses = text.clauses();
+        for (int c = 0; c < clauses.size(); c++) {
+            List<String> words = clauses.get(c).words();
+            for (Phrase phrase : phrases) {
+                for (int i = 0; i < words.size(); i++) {
+                    if (phrase.matchAt(words, i, rules.matcher) < 0) {
+                        continue;
+                    }
+                    Status s = statusAt(c, words, i, historyMatters);
+                    if (s == Status.COUNTS) {
+                        return s;
+                    }
+                    if (s.ordinal() > best.ordinal()) {
+                        best = s;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Whether any phrase occurs at all, context aside; {@code subject} selects subject or body clauses. */
+    boolean occurs(List<Phrase> phrases, boolean subject) {
+        for (ScannedText.Clause clause : text.clauses()) {
+            if (clause.subject() != subject) {
+                continue;
+            }
+            for (Phrase phrase : phrases) {
+                for (int i = 0; i < clause.words().size(); i++) {
+                    if (phrase.matchAt(clause.words(), i, rules.matcher) >= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private Status statusAt(int clause, List<String> words, int start, boolean historyMatters) {
+        for (int i = Math.max(0, start - rules.negationWindow); i < start; i++) {
+            if (rules.negationCues.contains(words.get(i))) {
+                return Status.NEGATED;
+            }
+        }
+        if (start > hypotheticalFrom.computeIfAbsent(clause, c -> hypotheticalStart(words))) {
+            return Status.HYPOTHETICAL;
+        }
+        if (historyMatters && historical.computeIfAbsent(clause, c -> isHistorical(words))) {
+            return Status.HISTORICAL;
+        }
+        return Status.COUNTS;
+    }
+
+    private int hypotheticalStart(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0 && rules.hypotheticalExcept.contains(words.get(i - 1))) {
+                continue;
+            }
+            for (Phrase cue : rules.hypotheticalCues) {
+                if (cue.matchAt(words, i, rules.matcher) >= 0) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private boolean isHistorical(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (rules.yearsAreHistory && CompiledRules.YEAR.matcher(words.get(i)).matches()) {
+                return true;
+            }
+            for (Phrase cue : rules.historyCues) {
+                if (cue.matchAt(words, i, rules.matcher) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

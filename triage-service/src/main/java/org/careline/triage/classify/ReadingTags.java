@@ -1,0 +1,232 @@
+package org.careline.triage.classify;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers that matter, turned into tags the flags use ({@code #fever-reading}, {@code #infant},
+ * {@code #bp-severe}, {@code #glucose-very-low}, {@code #spo2-emergent}, {@code #lab-critical}...).
+ * Thresholds come from the rules; the numbers themselves never leave this class.
+ */
+final class ReadingTags {
+
+    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,4}(?:\\.\\d+)?)([a-z]*)$");
+    private static final Pattern BP = Pattern.compile("(?<![\\d/.])(\\d{2,3})\\s*(?:/|over)\\s*(\\d{2,3})(?![\\d/])");
+    private static final Pattern PAIN = Pattern.compile("(?<![\\d/.])(\\d{1,2})\\s*(?:/|out of|de)\\s*10(?![\\d/])");
+    private static final Pattern AGE = Pattern.compile(
+            "(\\d{1,3})\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
+    private static final Pattern AGE_ES = Pattern.compile(
+            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias|semanas|meses)");
+    /** "took like 30 tylenol", "swallowed about 20 of my sleeping pills": a count of tablets, not a dose in units. */
+    private static final Pattern PILL_COUNT = Pattern.compile(
+            "\\b(?:took|taken|swallowed|downed|popped|tome|tomo)\\s+(?:(?:like|about|around|maybe|over|almost|at least|"
+                    + "some|como|unas|unos|mas de)\\s+)?(\\d{1,3})\\s+([a-z]+)");
+    private static final Set<String> NOT_A_PILL_COUNT = Set.of("u", "iu", "unit", "units", "unidades", "mg", "mcg", "ml",
+            "cc", "g", "gr", "grams", "mgs", "min", "mins", "minute", "minutes", "minutos", "hour", "hours", "hr", "hrs",
+            "horas", "day", "days", "dias", "week", "weeks", "semanas", "month", "months", "year", "years", "sec",
+            "seconds", "steps", "puffs", "puff", "drops", "degrees", "percent", "lbs", "pounds", "kg", "oz", "am", "pm",
+            "carbs", "calories", "sips", "bites", "breaths", "times", "veces");
+    private static final Pattern NEWBORN = Pattern.compile("\\b(newborn|recien nacid[oa])\\b");
+
+    private static final Set<String> TEMPERATURE = Set.of("fever", "temp", "temperature", "fiebre", "temperatura",
+            "degrees", "grados", "f", "rectal", "oral", "thermometer", "forehead", "axillary", "febrile", "tmax",
+            "calentura", "temps", "arm", "armpit", "underarm", "ear", "rectally", "orally", "temporal", "tympanic",
+            "celsius", "fahrenheit", "hot", "warm");
+    private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
+            "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
+    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding");
+    private static final Set<String> OXYGEN = Set.of("o2", "spo2", "oxygen", "sat", "sats", "saturation",
+            "oximeter", "ox", "oxigeno", "saturacion");
+
+    private ReadingTags() {
+    }
+
+    static Set<String> of(ScannedText text, CompiledRules compiled) {
+        TriageRules.Readings r = compiled.rules.readings();
+        Set<String> tags = new LinkedHashSet<>();
+        List<String> words = text.words();
+        String normalized = text.normalized();
+
+        max(words, TEMPERATURE, 4, 3, 35, 108).ifPresent(t -> {
+            if (t >= r.feverF()) {
+                tags.add("#fever-reading");
+            }
+        });
+        if (infantMonths(normalized).orElse(Double.MAX_VALUE) < r.infantMonths()) {
+            tags.add("#infant");
+        }
+        Matcher bp = BP.matcher(normalized);
+        while (bp.find()) {
+            int sys = Integer.parseInt(bp.group(1));
+            int dia = Integer.parseInt(bp.group(2));
+            if (sys >= 70 && sys <= 300 && dia >= 30 && dia <= 200 && sys > dia) {
+                if (sys >= r.bpSevereSystolic() || dia >= r.bpSevereDiastolic()) {
+                    tags.add("#bp-severe");
+                }
+                if (sys >= r.bpPregnancySystolic() || dia >= r.bpPregnancyDiastolic()) {
+                    tags.add("#bp-pregnancy-severe");
+                }
+            }
+        }
+        Matcher pain = PAIN.matcher(normalized);
+        while (pain.find()) {
+            if (Integer.parseInt(pain.group(1)) >= r.painModerate() && Integer.parseInt(pain.group(1)) <= 10) {
+                tags.add("#pain-moderate");
+            }
+        }
+        glucose(words, r, tags);
+        max(words, HEART_RATE, 3, 1, 30, 250).ifPresent(hr -> {
+            if (hr >= r.heartRateHigh()) {
+                tags.add("#hr-high");
+            }
+            if (hr >= r.heartRateVeryHigh()) {
+                tags.add("#hr-very-high");
+            }
+        });
+        min(words, OXYGEN, 6, 50, 100).ifPresent(o2 -> {
+            if (o2 < r.spo2Emergent()) {
+                tags.add("#spo2-emergent");
+            }
+            if (o2 < r.spo2Low()) {
+                tags.add("#spo2-low");
+            }
+        });
+        labs(text, compiled, tags);
+        if (r.manyPills() != null) {
+            Matcher pills = PILL_COUNT.matcher(normalized);
+            while (pills.find()) {
+                if (Integer.parseInt(pills.group(1)) >= r.manyPills() && !NOT_A_PILL_COUNT.contains(pills.group(2))) {
+                    tags.add("#many-pills");
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static void glucose(List<String> words, TriageRules.Readings r, Set<String> tags) {
+        min(words, GLUCOSE, 6, 20, 900).ifPresent(low -> {
+            if (low <= r.glucoseVeryLow()) {
+                tags.add("#glucose-very-low");
+            }
+            if (low <= r.glucoseLow()) {
+                tags.add("#glucose-low");
+            }
+        });
+        max(words, GLUCOSE, 6, 0, 20, 900).ifPresent(high -> {
+            if (high >= r.glucoseHigh()) {
+                tags.add("#glucose-high");
+            }
+            if (high >= r.glucoseVeryHigh()) {
+                tags.add("#glucose-very-high");
+            }
+        });
+    }
+
+    private static void labs(ScannedText text, CompiledRules compiled, Set<String> tags) {
+        List<String> words = text.words();
+        for (TriageRules.Lab lab : compiled.rules.readings().labs()) {
+            List<Phrase> names = compiled.labNames.get(lab.id());
+            for (int i = 0; i < words.size(); i++) {
+                for (Phrase name : names) {
+                    int end = name.matchAt(words, i, compiled.matcher);
+                    if (end < 0) {
+                        continue;
+                    }
+                    for (int j = end; j < Math.min(words.size(), end + 4); j++) {
+                        OptionalDouble v = number(words.get(j));
+                        if (v.isPresent()) {
+                            double value = v.getAsDouble();
+                            if ((lab.low() != null && value <= lab.low()) || (lab.high() != null && value >= lab.high())) {
+                                tags.add("#lab-" + lab.id());
+                                tags.add("#lab-critical");
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The youngest age in months the text states ("7 weeks old", "9 days old", "bebe de 6 semanas"). */
+    static OptionalDouble infantMonths(String normalized) {
+        double youngest = Double.MAX_VALUE;
+        Matcher m = AGE.matcher(normalized);
+        while (m.find()) {
+            youngest = Math.min(youngest, months(Double.parseDouble(m.group(1)), m.group(2)));
+        }
+        Matcher es = AGE_ES.matcher(normalized);
+        while (es.find()) {
+            youngest = Math.min(youngest, months(Double.parseDouble(es.group(1)), es.group(2)));
+        }
+        if (NEWBORN.matcher(normalized).find()) {
+            youngest = 0;
+        }
+        return youngest == Double.MAX_VALUE ? OptionalDouble.empty() : OptionalDouble.of(youngest);
+    }
+
+    private static double months(double n, String unit) {
+        if (unit.startsWith("d")) {
+            return n / 30.4;
+        }
+        if (unit.startsWith("w") || unit.startsWith("s")) {
+            return n / 4.35;
+        }
+        return n;
+    }
+
+    private static OptionalDouble max(List<String> words, Set<String> context, int before, int after, double lo,
+                                      double hi) {
+        return scan(words, context, before, after, lo, hi, true);
+    }
+
+    private static OptionalDouble min(List<String> words, Set<String> context, int before, double lo, double hi) {
+        return scan(words, context, before, 0, lo, hi, false);
+    }
+
+    /**
+     * Numbers within {@code before} words after a context word (or {@code after} words before one), in
+     * range; Celsius temperatures are converted when the context is a temperature.
+     */
+    private static OptionalDouble scan(List<String> words, Set<String> context, int before, int after, double lo,
+                                       double hi, boolean wantMax) {
+        Double best = null;
+        for (int i = 0; i < words.size(); i++) {
+            Matcher m = NUMBER.matcher(words.get(i));
+            if (!m.matches()) {
+                continue;
+            }
+            double value = Double.parseDouble(m.group(1));
+            String suffix = m.group(2);
+            boolean near = context.contains(suffix) && !suffix.isEmpty();
+            for (int j = Math.max(0, i - before); j < i && !near; j++) {
+                near = context.contains(words.get(j));
+            }
+            for (int j = i + 1; j <= Math.min(words.size() - 1, i + after) && !near; j++) {
+                near = context.contains(words.get(j));
+            }
+            if (!near) {
+                continue;
+            }
+            if (context == TEMPERATURE && value >= 35 && value <= 43) {
+                value = value * 9 / 5 + 32;
+            }
+            if (value < lo || value > hi || (context == TEMPERATURE && value < 95)) {
+                continue;
+            }
+            if (best == null || (wantMax ? value > best : value < best)) {
+                best = value;
+            }
+        }
+        return best == null ? OptionalDouble.empty() : OptionalDouble.of(best);
+    }
+
+    private static OptionalDouble number(String word) {
+        Matcher m = NUMBER.matcher(word);
+        return m.matches() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+    }
+}

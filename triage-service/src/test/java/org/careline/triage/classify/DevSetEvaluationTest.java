@@ -1,0 +1,150 @@
+package org.careline.triage.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careline.events.Category;
+import org.careline.events.Urgency;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Evaluates the shipped rules on the labelled dev set (copied from the project's shared triage folder),
+ * prints the confusion matrices and the misses, and asserts the quality bar of issue 4. Set the system
+ * property {@code triage.eval.set} to a JSONL classpath resource or file to evaluate another set the
+ * same way (the held-out set is run like this).
+ */
+class DevSetEvaluationTest {
+
+    record Labelled(String id, String subject, String body, Urgency urgency, Category category) {
+    }
+
+    private static final List<Labelled> SET = new ArrayList<>();
+    private static final List<Labelled> PROBE = new ArrayList<>();
+    private static final ClinicalRulesClassifier CLASSIFIER =
+            new ClinicalRulesClassifier(TriageRules.fromClasspath("triage-rules.json"));
+
+    @BeforeAll
+    static void load() throws IOException {
+        SET.addAll(read(System.getProperty("triage.eval.set", "triage/dev-set.jsonl")));
+        PROBE.addAll(read("triage/probe-set.jsonl"));
+    }
+
+    private static List<Labelled> read(String source) throws IOException {
+        List<Labelled> out = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        InputStream in = DevSetEvaluationTest.class.getClassLoader().getResourceAsStream(source);
+        if (in == null) {
+            in = new FileInputStream(source);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = mapper.readTree(line);
+                out.add(new Labelled(n.path("id").asText(), n.path("subject").asText(""), n.path("body").asText(""),
+                        Urgency.valueOf(n.path("urgency").asText()), Category.valueOf(n.path("category").asText())));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void meetsTheQualityBarOnTheLabelledSet() {
+        evaluate("labelled set", SET);
+    }
+
+    /**
+     * Messages the team wrote for a generalization check (not from any labelled set; labels by the team per
+     * RUBRIC.md): the same bar, so that rules tuned on the dev set are checked on text they were not written from.
+     */
+    @Test
+    void meetsTheQualityBarOnTheTeamsProbeSet() {
+        evaluate("team probe set", PROBE);
+    }
+
+    /**
+     * Probe rounds 5 to 7 (78 + 60 + 60 messages, labels ours per RUBRIC.md): the README gives each round's
+     * first-run figures (before the rules were corrected on it); after the general fixes each meets the bar.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"triage/probe-set-5.jsonl", "triage/probe-set-6.jsonl", "triage/probe-set-7.jsonl"})
+    void meetsTheQualityBarOnLaterProbeRounds(String resource) throws IOException {
+        evaluate(resource, read(resource));
+    }
+
+    private static void evaluate(String name, List<Labelled> set) {
+        int[][] urgency = new int[3][3];
+        int[][] category = new int[7][7];
+        StringBuilder misses = new StringBuilder();
+        for (Labelled m : set) {
+            Classification c = CLASSIFIER.classify(new MessageText(m.subject(), m.body(), null));
+            urgency[m.urgency().ordinal()][c.urgency().ordinal()]++;
+            category[m.category().ordinal()][c.category().ordinal()]++;
+            if (c.urgency() != m.urgency() || c.category() != m.category()) {
+                misses.append(String.format("  %s expected %s/%s got %s/%s: %s%n", m.id(), m.urgency(), m.category(),
+                        c.urgency(), c.category(), c.explanation()));
+            }
+        }
+        int n = set.size();
+        int emergentTrue = urgency[0][0];
+        int emergentLabelled = urgency[0][0] + urgency[0][1] + urgency[0][2];
+        int emergentPredicted = urgency[0][0] + urgency[1][0] + urgency[2][0];
+        double recall = emergentTrue / (double) emergentLabelled;
+        double precision = emergentPredicted == 0 ? 0 : emergentTrue / (double) emergentPredicted;
+        double urgencyAccuracy = diagonal(urgency) / (double) n;
+        double categoryAccuracy = diagonal(category) / (double) n;
+
+        System.out.println("Triage evaluation on the " + name + " (" + n + " messages), rules " + CLASSIFIER.rulesVersion());
+        System.out.println(matrix("urgency", Urgency.values(), urgency));
+        System.out.println(matrix("category", Category.values(), category));
+        System.out.printf("EMERGENT recall %d/%d = %.3f, precision %d/%d = %.3f; urgency accuracy %.3f; "
+                        + "category accuracy %.3f%n", emergentTrue, emergentLabelled, recall, emergentTrue,
+                emergentPredicted, precision, urgencyAccuracy, categoryAccuracy);
+        System.out.println("Misses (expected vs decided, with the explanation):");
+        System.out.print(misses);
+
+        assertTrue(recall >= 0.97, "EMERGENT recall " + recall);
+        assertTrue(precision >= 0.80, "EMERGENT precision " + precision);
+        assertTrue(urgencyAccuracy >= 0.85, "urgency accuracy " + urgencyAccuracy);
+        assertTrue(categoryAccuracy >= 0.85, "category accuracy " + categoryAccuracy);
+    }
+
+    private static int diagonal(int[][] m) {
+        int sum = 0;
+        for (int i = 0; i < m.length; i++) {
+            sum += m[i][i];
+        }
+        return sum;
+    }
+
+    private static String matrix(String title, Enum<?>[] labels, int[][] m) {
+        StringBuilder sb = new StringBuilder(String.format("%s (rows: labelled, columns: decided)%n%-15s", title, ""));
+        for (Enum<?> l : labels) {
+            sb.append(String.format("%13.13s", l.name()));
+        }
+        sb.append('\n');
+        for (int i = 0; i < labels.length; i++) {
+            sb.append(String.format("%-15s", labels[i].name()));
+            for (int j = 0; j < labels.length; j++) {
+                sb.append(String.format("%13d", m[i][j]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
