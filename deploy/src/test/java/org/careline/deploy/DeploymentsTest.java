@@ -38,6 +38,26 @@ class DeploymentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
+    void theAuditServiceSignsCheckpointsWithASecretKeyAndExportsThemToAPersistentVolume(String overlay) {
+        Deployment audit = deployments(overlay).stream().filter(d -> d.getMetadata().getName().equals("audit-service"))
+                .findFirst().orElseThrow();
+        PodSpec pod = audit.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        for (String variable : List.of("CARELINE_AUDIT_CHECKPOINT_KEY_ID", "CARELINE_AUDIT_CHECKPOINT_KEY")) {
+            assertEquals("careline-audit-checkpoint-key", container.getEnv().stream()
+                    .filter(e -> e.getName().equals(variable)).findFirst().orElseThrow()
+                    .getValueFrom().getSecretKeyRef().getName(), variable);
+        }
+        String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals("checkpoints"))
+                .findFirst().orElseThrow().getMountPath();
+        assertEquals("audit-checkpoints", pod.getVolumes().stream().filter(v -> v.getName().equals("checkpoints"))
+                .findFirst().orElseThrow().getPersistentVolumeClaim().getClaimName());
+        assertEquals(mountPath, Repo.one(overlay, "ConfigMap", "audit-service-config").get("data")
+                .get("CARELINE_AUDIT_CHECKPOINT_EXPORT_DIR").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
     void everyContainerHasHealthProbesAndResources(String overlay) {
         for (Deployment d : deployments(overlay)) {
             for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
