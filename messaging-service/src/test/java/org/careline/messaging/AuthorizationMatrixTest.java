@@ -74,10 +74,17 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET proxy-grant", new int[]{404, 404, 200, 404, 404, 404, 404, 200, 404, 404, 200});
         EXPECTED.put("PUT proxy-grant", new int[]{403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200});
         EXPECTED.put("DELETE proxy-grant", new int[]{403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200});
+        EXPECTED.put("POST attachment", new int[]{201, 404, 201, 404, 404, 201, 404, 201, 403, 403, 403});
+        EXPECTED.put("GET attachments", new int[]{200, 404, 200, 404, 404, 200, 404, 200, 403, 403, 403});
+        EXPECTED.put("GET attachment", new int[]{200, 404, 200, 404, 404, 200, 404, 200, 403, 403, 403});
     }
+
+    /** The smallest file the service accepts as PNG: its signature and a few bytes. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
 
     private static String threadId;
     private static String grantId;
+    private static String attachmentId;
 
     @BeforeEach
     void seed() {
@@ -87,6 +94,7 @@ class AuthorizationMatrixTest {
         threadId = Actors.openThread(Actors.PATIENT1, Actors.NEW_THREAD);
         grantId = Actors.grant("cg-matrix-granted", "P-1001", "READ_WRITE");
         Actors.expiredGrant("cg-matrix-expired", "P-1001");
+        attachmentId = upload(given().auth().oauth2(Actors.PATIENT1)).then().statusCode(201).extract().path("id");
     }
 
     static Stream<Arguments> matrix() {
@@ -145,8 +153,17 @@ class AuthorizationMatrixTest {
                     {"caregiver":"cg-matrix-granted","patientId":"P-1001","scope":"READ_WRITE","expiresAt":"2099-01-01T00:00:00Z"}""")
                     .put("/api/v1/proxy-grants/{id}", grantId);
             case "DELETE proxy-grant" -> r -> r.delete("/api/v1/proxy-grants/{id}", extraGrant());
+            case "POST attachment" -> AuthorizationMatrixTest::upload;
+            case "GET attachments" -> r -> r.get("/api/v1/threads/{id}/attachments", threadId);
+            case "GET attachment" -> r -> r.get("/api/v1/threads/{id}/attachments/{attachmentId}", threadId,
+                    attachmentId);
             default -> throw new IllegalArgumentException(endpoint);
         };
+    }
+
+    private static Response upload(RequestSpecification request) {
+        return request.contentType("application/octet-stream").body(PNG)
+                .post("/api/v1/threads/{id}/attachments", threadId);
     }
 
     /** A grant of its own for each revocation, so that revoking never changes the other cases. */
