@@ -4,20 +4,29 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * CPU time and memory of the local stack's processes, read from {@code /proc} for the PIDs in
- * {@code $CARELINE_HOME/pids/<part>.pid} (Linux only; a part without a live PID is left out).
+ * {@code $CARELINE_HOME/pids/<part>.pid} and all their descendants (the PostgreSQL launcher's server and
+ * backends, a shell's java), summed per part (Linux only; a part without a live PID is left out).
  */
 public final class ProcessStats {
 
     /** USER_HZ: the unit of utime/stime in /proc/PID/stat (100 on every Linux we run). */
     static final long CLOCK_TICKS_PER_SECOND = 100;
 
-    /** One reading: cumulative CPU time, resident memory now and its peak (high-water mark). */
-    public record Sample(long pid, long cpuMillis, long rssKb, long peakRssKb) {
+    /**
+     * One reading of a part's process tree: cumulative CPU time, resident memory now and the sum of each
+     * process's peak (high-water mark; an upper bound of the tree's peak), and how many processes.
+     */
+    public record Sample(long pid, long cpuMillis, long rssKb, long peakRssKb, int processes) {
     }
 
     private ProcessStats() {
@@ -30,6 +39,7 @@ public final class ProcessStats {
         if (!Files.isDirectory(pids)) {
             return out;
         }
+        Map<Long, List<Long>> children = children();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
             for (Path file : files) {
                 String part = file.getFileName().toString().replaceFirst("\\.pid$", "");
@@ -38,16 +48,60 @@ public final class ProcessStats {
                     continue;
                 }
                 long pid = Long.parseLong(digits);
-                Path proc = Path.of("/proc", digits);
-                if (!Files.isDirectory(proc)) {
+                if (!Files.isDirectory(Path.of("/proc", digits))) {
                     continue;
                 }
-                out.put(part, new Sample(pid, cpuMillis(Files.readString(proc.resolve("stat"))),
-                        statusKb(Files.readString(proc.resolve("status")), "VmRSS"),
-                        statusKb(Files.readString(proc.resolve("status")), "VmHWM")));
+                long cpu = 0;
+                long rss = 0;
+                long peak = 0;
+                int count = 0;
+                for (long p : tree(pid, children)) {
+                    try {
+                        Path proc = Path.of("/proc", Long.toString(p));
+                        String status = Files.readString(proc.resolve("status"));
+                        cpu += cpuMillis(Files.readString(proc.resolve("stat")));
+                        rss += Math.max(0, statusKb(status, "VmRSS"));
+                        peak += Math.max(0, statusKb(status, "VmHWM"));
+                        count++;
+                    } catch (IOException gone) {
+                        // exited meanwhile
+                    }
+                }
+                out.put(part, new Sample(pid, cpu, rss, peak, count));
             }
         } catch (IOException e) {
             // a process that exits while we read it: report what was read
+        }
+        return out;
+    }
+
+    /** parent pid -> child pids, from /proc/PID/stat field 4. */
+    static Map<Long, List<Long>> children() {
+        Map<Long, List<Long>> out = new HashMap<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    long ppid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+")[1]);
+                    out.computeIfAbsent(ppid, k -> new ArrayList<>()).add(Long.parseLong(proc.getFileName().toString()));
+                } catch (IOException | RuntimeException gone) {
+                    // exited meanwhile, or not a process directory
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: no children
+        }
+        return out;
+    }
+
+    /** The pid and all its descendants. */
+    static List<Long> tree(long root, Map<Long, List<Long>> children) {
+        List<Long> out = new ArrayList<>();
+        Deque<Long> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            long p = todo.pop();
+            out.add(p);
+            todo.addAll(children.getOrDefault(p, List.of()));
         }
         return out;
     }

@@ -84,12 +84,12 @@ public final class Summary {
                 .append("**.\n\n");
 
         md.append("## Processes (from ").append(c.careLineHome()).append("/pids)\n\n");
-        md.append("| Part | PID | CPU during load (% of one core) | RSS at end MB | peak RSS MB |\n|---|---|---|---|---|\n");
+        md.append("| Part | PID (processes in its tree) | CPU during load (% of one core) | RSS at end MB | peak RSS MB (sum of per-process peaks) |\n|---|---|---|---|---|\n");
         in.procAfter().forEach((part, after) -> {
             ProcessStats.Sample before = in.procBefore().get(part);
             String cpu = before == null || before.pid() != after.pid() ? "?"
                     : fmt(100.0 * (after.cpuMillis() - before.cpuMillis()) / (seconds * 1000));
-            md.append("| ").append(part).append(" | ").append(after.pid()).append(" | ").append(cpu).append(" | ")
+            md.append("| ").append(part).append(" | ").append(after.pid()).append(" (").append(after.processes()).append(") | ").append(cpu).append(" | ")
                     .append(after.rssKb() / 1024).append(" | ").append(after.peakRssKb() / 1024).append(" |\n");
         });
         if (in.procAfter().isEmpty()) {

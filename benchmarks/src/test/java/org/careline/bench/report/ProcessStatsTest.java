@@ -39,4 +39,18 @@ class ProcessStatsTest {
         assertTrue(self.rssKb() > 0 && self.peakRssKb() >= self.rssKb());
         assertTrue(ProcessStats.read(home.resolve("missing")).isEmpty());
     }
+
+    @Test
+    void aPartIncludesItsDescendants() throws Exception {
+        Map<Long, java.util.List<Long>> children = Map.of(1L, java.util.List.of(2L, 3L), 3L, java.util.List.of(4L));
+        assertEquals(java.util.Set.of(1L, 2L, 3L, 4L), new java.util.HashSet<>(ProcessStats.tree(1L, children)));
+        assertEquals(java.util.List.of(9L), ProcessStats.tree(9L, children));
+
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertTrue(ProcessStats.tree(ProcessHandle.current().pid(), ProcessStats.children()).contains(child.pid()));
+        } finally {
+            child.destroy();
+        }
+    }
 }
