@@ -44,6 +44,9 @@ public final class KafkaLag {
                 }
                 lag.put(group.groupId(), total);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lag.clear();
         } catch (Exception e) {
             lag.clear();
         }

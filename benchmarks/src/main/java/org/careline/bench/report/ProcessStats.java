@@ -8,14 +8,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * CPU time and memory of the local stack's processes, read from {@code /proc} for the PIDs in
- * {@code $CARELINE_HOME/pids/<part>.pid} and all their descendants (the PostgreSQL launcher's server and
- * backends, a shell's java), summed per part (Linux only; a part without a live PID is left out).
+ * {@code $CARELINE_HOME/pids/<part>.pid} and their descendants (a shell's java), plus the processes whose
+ * program lies under {@code $CARELINE_HOME/<part>/} with theirs (the PostgreSQL server daemonizes away from its
+ * launcher; its backends are its children), summed per part (Linux only; a part without a live PID is left out).
  */
 public final class ProcessStats {
 
@@ -55,7 +58,11 @@ public final class ProcessStats {
                 long rss = 0;
                 long peak = 0;
                 int count = 0;
-                for (long p : tree(pid, children)) {
+                Set<Long> members = new LinkedHashSet<>(tree(pid, children));
+                for (long owned : ownedBy(careLineHome.resolve(part))) {
+                    members.addAll(tree(owned, children));
+                }
+                for (long p : members) {
                     try {
                         Path proc = Path.of("/proc", Long.toString(p));
                         String status = Files.readString(proc.resolve("status"));
@@ -90,6 +97,29 @@ public final class ProcessStats {
             }
         } catch (IOException e) {
             // no /proc: no children
+        }
+        return out;
+    }
+
+    /** Processes whose program (argv[0]) lies under the directory. */
+    static List<Long> ownedBy(Path dir) {
+        List<Long> out = new ArrayList<>();
+        String prefix = dir.toAbsolutePath().normalize() + "/";
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")));
+                    int end = cmdline.indexOf('\0');
+                    String argv0 = end < 0 ? cmdline : cmdline.substring(0, end);
+                    if (argv0.startsWith(prefix)) {
+                        out.add(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // no /proc
         }
         return out;
     }

@@ -46,11 +46,19 @@ class ProcessStatsTest {
         assertEquals(java.util.Set.of(1L, 2L, 3L, 4L), new java.util.HashSet<>(ProcessStats.tree(1L, children)));
         assertEquals(java.util.List.of(9L), ProcessStats.tree(9L, children));
 
-        Process child = new ProcessBuilder("sleep", "30").start();
+        Path bin = Files.createTempDirectory("bench-part");
+        Path sleep = Files.copy(Path.of("/bin/sleep"), bin.resolve("sleep"));
+        sleep.toFile().setExecutable(true);
+        Process child = new ProcessBuilder(sleep.toString(), "30").start();
         try {
             assertTrue(ProcessStats.tree(ProcessHandle.current().pid(), ProcessStats.children()).contains(child.pid()));
+            // a daemon that left its launcher is still found by where its program lives
+            assertEquals(java.util.List.of(child.pid()), ProcessStats.ownedBy(bin));
         } finally {
             child.destroy();
+            child.waitFor();
+            Files.deleteIfExists(sleep);
+            Files.deleteIfExists(bin);
         }
     }
 }
