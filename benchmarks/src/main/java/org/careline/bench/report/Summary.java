@@ -65,7 +65,7 @@ public final class Summary {
         md.append(Percentiles.of(present(threads.stream().map(t -> t.triageLag).toList())).row("post → triage decision")).append('\n');
         md.append(Percentiles.of(present(threads.stream().map(t -> t.queueLag).toList())).row("post → queue item")).append('\n');
         md.append(Percentiles.of(present(threads.stream().map(t -> t.auditLag).toList())).row("post → audit record stored")).append('\n');
-        md.append(Percentiles.of(present(in.probe().replies().stream().map(r -> r.billingLag).toList())).row("timed reply → billing episode updated (upper bound)")).append('\n');
+        md.append(Percentiles.of(present(in.probe().replies().stream().map(r -> r.billingLag).toList())).row("timed reply → billing episode updatedAt (loose upper bound, see README)")).append('\n');
         md.append("\n## Ledger (sampled threads)\n\n");
         long stored = threads.stream().filter(t -> t.stored).count();
         long triaged = threads.stream().filter(t -> t.triageLag != null).count();
