@@ -52,6 +52,11 @@ public final class RunLog {
         statuses.computeIfAbsent(type + " " + status, t -> new LongAdder()).increment();
     }
 
+    /** A request that ended without a measured response time (connection failure, timeout before any answer). */
+    public void unanswered(String type, int status) {
+        statuses.computeIfAbsent(type + " " + status, t -> new LongAdder()).increment();
+    }
+
     public List<Posted> posted() {
         return new ArrayList<>(posted);
     }

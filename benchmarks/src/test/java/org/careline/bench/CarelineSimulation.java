@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -166,7 +165,7 @@ public class CarelineSimulation extends Simulation {
         if (rt >= 0) {
             log.request(type, status, rt);
         } else {
-            log.statuses().computeIfAbsent(type + " " + status, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            log.unanswered(type, status);
         }
     }
 
@@ -247,8 +246,7 @@ public class CarelineSimulation extends Simulation {
     private Map<String, List<String>> byTeam() {
         Map<String, List<String>> out = new HashMap<>();
         users.clinicians().forEach(c -> out.computeIfAbsent(c.careTeam(), t -> new ArrayList<>()).add(tokens.get(c.username())));
-        Function<String, Boolean> missing = team -> !out.containsKey(team);
-        users.patients().stream().map(BenchUsers.Patient::careTeam).distinct().filter(missing::apply).findAny()
+        users.patients().stream().map(BenchUsers.Patient::careTeam).distinct().filter(team -> !out.containsKey(team)).findAny()
                 .ifPresent(team -> {
                     throw new IllegalStateException("no benchmark clinician in care team " + team);
                 });
