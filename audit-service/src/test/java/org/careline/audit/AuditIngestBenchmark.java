@@ -74,10 +74,18 @@ class AuditIngestBenchmark {
         try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedKafkaResource.bootstrapServers())) {
             kafka.produceStrings().fromRecords(batch).awaitCompletion(Duration.ofMinutes(5));
         }
+        long published = System.nanoTime();
+        long storedWhenPublished = stored(run);
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).until(() -> stored(run) >= count);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long finished = System.nanoTime();
+        double seconds = (finished - started) / 1e9;
         double rate = count / seconds;
-        System.out.printf("BENCHMARK %s: %d records stored in %.1f s = %.0f records/s%n", label, count, seconds, rate);
+        // the publishing (same JVM, same 2 cores) takes part of the time: the backlog left once every record is on
+        // the broker shows the store's own rate
+        double drainSeconds = (finished - published) / 1e9;
+        System.out.printf("BENCHMARK %s: %d records stored in %.1f s = %.0f records/s (publishing took %.1f s;"
+                        + " the remaining backlog of %d drained at %.0f records/s)%n", label, count, seconds, rate,
+                (published - started) / 1e9, count - storedWhenPublished, (count - storedWhenPublished) / drainSeconds);
         return rate;
     }
 

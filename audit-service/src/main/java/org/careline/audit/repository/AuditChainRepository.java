@@ -16,8 +16,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The hash chains in SQL, on a connection the caller holds in a transaction. Plain SQL on the reactive
@@ -31,11 +37,84 @@ public class AuditChainRepository {
             + " request_id, occurred_at, received_at, kafka_topic, kafka_partition, kafka_offset, raw_event,"
             + " chain_id, chain_seq, prev_hash, record_hash";
 
-    private static final String INSERT = "insert into audit_record (event_id, event_source, event_type,"
+    /** Rows per multi-row insert: 26 parameters each, well under PostgreSQL's 65,535 bind parameters. */
+    static final int INSERT_CHUNK = 500;
+
+    private static final String INSERT_HEAD = "insert into audit_record (event_id, event_source, event_type,"
             + " source_service, user_id, username, role, client_id, source_address, action, resource_type, resource_id,"
             + " patient_id, purpose_of_use, outcome, request_id, occurred_at, received_at, kafka_topic, kafka_partition,"
-            + " kafka_offset, raw_event, chain_id, chain_seq, prev_hash, record_hash) values ($1, $2, $3, $4, $5, $6,"
-            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)";
+            + " kafka_offset, raw_event, chain_id, chain_seq, prev_hash, record_hash) values ";
+    private static final int INSERT_PARAMS = 26;
+
+    /**
+     * Locks several chains for this transaction, always in the same (sorted) order so that two writers of
+     * overlapping chain sets cannot deadlock. One statement whatever the number of chains.
+     */
+    public Uni<Void> lockChains(SqlConnection db, Collection<String> chainIds) {
+        String[] sorted = new TreeSet<>(chainIds).toArray(String[]::new);
+        if (sorted.length == 1) {
+            return lockChain(db, sorted[0]);
+        }
+        // a function scan of unnest yields the array in order: the locks are taken in that order
+        return db.preparedQuery("select pg_advisory_xact_lock(hashtextextended(c, 0))::text from unnest($1::text[]) as c")
+                .execute(Tuple.tuple().addArrayOfString(sorted)).replaceWithVoid();
+    }
+
+    /** Which of these event ids are stored already: one query for a whole batch. */
+    public Uni<Set<String>> storedEventIds(SqlConnection db, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return db.preparedQuery("select event_id from audit_record where event_id = any($1::text[])")
+                .execute(Tuple.tuple().addArrayOfString(eventIds.toArray(String[]::new)))
+                .map(rows -> new HashSet<>(strings(rows)));
+    }
+
+    /** Where each chain continues (see {@link #next}), for the chains of one batch. */
+    public Uni<Map<String, ChainPosition>> nextOfEach(SqlConnection db, Collection<String> chainIds) {
+        Map<String, ChainPosition> positions = new HashMap<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String chainId : new TreeSet<>(chainIds)) {
+            all = all.chain(() -> next(db, chainId).invoke(position -> positions.put(chainId, position)))
+                    .replaceWithVoid();
+        }
+        return all.replaceWith(positions);
+    }
+
+    /** Inserts records with multi-row statements ({@value #INSERT_CHUNK} rows each), in list order. */
+    public Uni<Void> insertAll(SqlConnection db, List<AuditRecord> records) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int from = 0; from < records.size(); from += INSERT_CHUNK) {
+            List<AuditRecord> chunk = records.subList(from, Math.min(records.size(), from + INSERT_CHUNK));
+            all = all.chain(() -> insertChunk(db, chunk));
+        }
+        return all;
+    }
+
+    private Uni<Void> insertChunk(SqlConnection db, List<AuditRecord> chunk) {
+        StringBuilder sql = new StringBuilder(INSERT_HEAD);
+        List<Object> values = new ArrayList<>(chunk.size() * INSERT_PARAMS);
+        int param = 1;
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "(" : ", (");
+            for (int p = 0; p < INSERT_PARAMS; p++) {
+                sql.append(p == 0 ? "$" : ", $").append(param++);
+            }
+            sql.append(')');
+            values.addAll(values(chunk.get(i)));
+        }
+        return db.preparedQuery(sql.toString()).execute(Tuple.tuple(values)).replaceWithVoid();
+    }
+
+    private static List<Object> values(AuditRecord r) {
+        return Arrays.asList(r.eventId, // Arrays.asList: nulls allowed
+                r.eventSource, r.eventType, r.sourceService, r.userId,
+                r.username, r.role, r.clientId, r.sourceAddress,
+                r.action.name(), r.resourceType, r.resourceId, r.patientId,
+                r.purposeOfUse, r.outcome.name(), r.requestId, offset(r.occurredAt),
+                offset(r.receivedAt), r.kafkaTopic, r.kafkaPartition, r.kafkaOffset,
+                r.rawEvent, r.chainId, r.chainSeq, r.prevHash, r.recordHash);
+    }
 
     /** Serializes the writers (and the purge) of one chain until the transaction ends. */
     public Uni<Void> lockChain(SqlConnection db, String chainId) {
@@ -67,17 +146,6 @@ public class AuditChainRepository {
                         + " order by next_seq desc limit 1").execute(Tuple.of(chainId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(
                         new ChainPosition(rows.iterator().next().getLong(0), rows.iterator().next().getString(1))));
-    }
-
-    public Uni<Void> insert(SqlConnection db, AuditRecord r) {
-        Tuple values = Tuple.tuple(Arrays.asList(r.eventId, // Arrays.asList: nulls allowed
-                r.eventSource, r.eventType, r.sourceService, r.userId,
-                r.username, r.role, r.clientId, r.sourceAddress,
-                r.action.name(), r.resourceType, r.resourceId, r.patientId,
-                r.purposeOfUse, r.outcome.name(), r.requestId, offset(r.occurredAt),
-                offset(r.receivedAt), r.kafkaTopic, r.kafkaPartition, r.kafkaOffset,
-                r.rawEvent, r.chainId, r.chainSeq, r.prevHash, r.recordHash));
-        return db.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 
     /** The chains that hold records or anchors. */
