@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -63,9 +64,13 @@ class WalkingSkeletonIT {
         created.then().statusCode(201).header("Location", notNullValue()).body("id", notNullValue());
         String threadId = created.path("id");
 
-        // messaging: the owner reads it; another patient gets the same 404 as for a missing id
+        // messaging: the owner reads it, with the automatic reply (expectations or after-hours, by the
+        // practice's schedule) under the message; another patient gets the same 404 as for a missing id
         given().auth().oauth2(patient1).get(GATEWAY + "/api/v1/threads/{id}", threadId)
-                .then().statusCode(200).body("patientId", equalTo("P-1001")).body("messages.size()", equalTo(1));
+                .then().statusCode(200).body("patientId", equalTo("P-1001")).body("messages.size()", equalTo(2))
+                .body("messages[0].body", containsString("albuterol"))
+                .body("messages[1].authorId", equalTo("careline-auto-reply"))
+                .body("messages[1].body", containsString("911"));
         given().auth().oauth2(token("patient2")).get(GATEWAY + "/api/v1/threads/{id}", threadId)
                 .then().statusCode(404).contentType("application/problem+json");
 
