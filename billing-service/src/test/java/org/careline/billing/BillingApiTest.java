@@ -322,7 +322,8 @@ class BillingApiTest {
 
     @Test
     void onlyThePatientConsents() {
-        given().auth().oauth2(CAREGIVER).contentType(ContentType.JSON).body("{\"textVersion\":\"v1\"}")
+        given().auth().oauth2(CAREGIVER).contentType(ContentType.JSON)
+                .body("{\"textVersion\":\"v1\",\"patientId\":\"" + newPatient() + "\"}")
                 .post("/api/v1/billing/consents")
                 .then().statusCode(403).body("type", endsWith("/proxy-grant-required"));
         given().auth().oauth2(BILLER).contentType(ContentType.JSON).body("{\"textVersion\":\"v1\"}")

@@ -44,6 +44,37 @@ final class Fixtures {
                 + " values (?, ?, 'v1', 'test', 'patient', ?)", UUID.randomUUID(), patientId, Timestamp.from(at));
     }
 
+    /** A caregiver's proxy grant as billing keeps it (what the consumer stores); revokedAt may be null. */
+    static void caregiverGrant(String caregiver, String patientId, String scope, Instant expiresAt, Instant revokedAt) {
+        execute("insert into caregiver_grant (grant_id, caregiver, patient_id, scope, expires_at, revoked_at, changed_at)"
+                        + " values (?, ?, ?, ?, ?, ?, now())", UUID.randomUUID().toString(), caregiver, patientId, scope,
+                Timestamp.from(expiresAt), revokedAt == null ? null : Timestamp.from(revokedAt));
+    }
+
+    /** The single number a query answers. */
+    static long count(String sql, Object... params) {
+        return ((Number) single(sql, params)).longValue();
+    }
+
+    /** The single text a query answers. */
+    static String text(String sql, Object... params) {
+        return (String) single(sql, params);
+    }
+
+    private static Object single(String sql, Object... params) {
+        try (java.sql.Connection c = TestDatabase.connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getObject(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void execute(String sql, Object... params) {
         TestDatabase.execute(sql, params);
     }

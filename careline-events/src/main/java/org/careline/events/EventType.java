@@ -18,6 +18,8 @@ public enum EventType {
     CHARGE_CHANGED("careline.billing.charge-changed.v1", Topics.BILLING_CHARGES, ChargeChanged.class),
     NOTIFICATION_REQUESTED("careline.messaging.notification-requested.v1", Topics.MESSAGING_NOTIFICATIONS,
             NotificationRequested.class),
+    PROXY_GRANT_CHANGED("careline.messaging.proxy-grant-changed.v1", Topics.MESSAGING_GRANTS,
+            ProxyGrantChanged.class),
     MESSAGE_TRIAGED("careline.triage.message-triaged.v1", Topics.TRIAGE_DECISIONS, MessageTriaged.class),
     THREAD_ESCALATED("careline.triage.thread-escalated.v1", Topics.TRIAGE_ESCALATIONS, ThreadEscalated.class),
     QUEUE_ITEM_COMPLETED("careline.triage.queue-item-completed.v1", Topics.TRIAGE_DECISIONS, QueueItemCompleted.class),

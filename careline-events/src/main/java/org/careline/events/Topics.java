@@ -19,6 +19,12 @@ public final class Topics {
      */
     public static final String MESSAGING_NOTIFICATIONS = "careline.messaging.notifications";
 
+    /**
+     * Proxy grant changes (caregiver username, patient id, scope, expiry, revocation): no PHI.
+     * Key: patient id. Producer: messaging. Consumer: billing.
+     */
+    public static final String MESSAGING_GRANTS = "careline.messaging.grants";
+
     /** Triage decisions. Key: thread id. Producer: triage. */
     public static final String TRIAGE_DECISIONS = "careline.triage.decisions";
 

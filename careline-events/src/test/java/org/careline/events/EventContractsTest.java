@@ -48,6 +48,8 @@ class EventContractsTest {
             Map.entry(EventType.NOTIFICATION_REQUESTED, new NotificationRequested("n-1", "t-1", "m-2",
                     NotificationRecipientKind.PATIENT, "P-1001", NotificationChannel.PREFERRED,
                     "new-message-from-care-team", "/threads/t-1", T)),
+            Map.entry(EventType.PROXY_GRANT_CHANGED, new ProxyGrantChanged("g-1", "caregiver1", "P-1001",
+                    "READ_WRITE", T.plusSeconds(30L * 24 * 3600), null, T)),
             Map.entry(EventType.MESSAGE_TRIAGED, new MessageTriaged("t-1", "m-1", "P-1001", "family-medicine",
                     Urgency.ROUTINE, Category.MEDICATION, "refill-pool", T.plusSeconds(3600), "rules-1", T)),
             Map.entry(EventType.THREAD_ESCALATED, new ThreadEscalated("t-1", "m-1", "P-1001", "family-medicine",

@@ -38,6 +38,25 @@ final class OutboxEvents {
         return events;
     }
 
+    /** {@code topic|record_key} of each such event, oldest first. */
+    static List<String> routing(EventType type, String subject) {
+        List<String> routes = new ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select topic, record_key from outbox_event where event_type = ?"
+                     + " and payload::jsonb ->> 'subject' = ? order by id")) {
+            s.setString(1, type.type());
+            s.setString(2, subject);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    routes.add(rs.getString(1) + "|" + rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return routes;
+    }
+
     static <T> List<T> data(EventType type, String subject, Class<T> payload) {
         return raw(type, subject).stream().map(json -> CODEC.data(CODEC.read(json), type, payload)).toList();
     }

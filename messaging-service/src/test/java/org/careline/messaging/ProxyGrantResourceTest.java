@@ -3,6 +3,9 @@ package org.careline.messaging;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.careline.events.EventType;
+import org.careline.events.ProxyGrantChanged;
+import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestOidcResource;
@@ -12,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.careline.messaging.Actors.FRONT_DESK;
@@ -22,6 +26,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Proxy grants through their API, and what a caregiver may do under each scope, until revoked. */
 @QuarkusTest
@@ -60,6 +67,22 @@ class ProxyGrantResourceTest {
         given().auth().oauth2(FRONT_DESK).contentType(ContentType.JSON)
                 .body(grantBody("cg-proxy-1", "P-PX1", "READ", Instant.now().plus(10, ChronoUnit.DAYS)))
                 .put("/api/v1/proxy-grants/{id}", grantId).then().statusCode(409);
+        given().auth().oauth2(FRONT_DESK).delete("/api/v1/proxy-grants/{id}", grantId).then().statusCode(200);
+
+        // create, update and revoke each announced once; the refused update and the second revoke not at all
+        List<ProxyGrantChanged> changes = OutboxEvents.data(EventType.PROXY_GRANT_CHANGED, grantId,
+                ProxyGrantChanged.class);
+        assertEquals(List.of("READ", "READ_WRITE", "READ_WRITE"), changes.stream().map(ProxyGrantChanged::scope).toList());
+        assertTrue(changes.stream().allMatch(c -> c.grantId().equals(grantId) && c.caregiver().equals("cg-proxy-1")
+                && c.patientId().equals("P-PX1") && c.expiresAt() != null));
+        assertNull(changes.get(0).revokedAt());
+        assertNull(changes.get(1).revokedAt());
+        assertNotNull(changes.get(2).revokedAt());
+        assertEquals(changes.get(2).revokedAt(), changes.get(2).changedAt());
+        assertTrue(changes.get(0).changedAt().isBefore(changes.get(2).changedAt())
+                || changes.get(0).changedAt().equals(changes.get(2).changedAt()));
+        assertEquals(List.of(Topics.MESSAGING_GRANTS + "|P-PX1", Topics.MESSAGING_GRANTS + "|P-PX1",
+                Topics.MESSAGING_GRANTS + "|P-PX1"), OutboxEvents.routing(EventType.PROXY_GRANT_CHANGED, grantId));
     }
 
     @Test

@@ -30,14 +30,16 @@ public class ProxyGrantService {
 
     private final ProxyGrantRepository grants;
     private final AuditTrail audit;
+    private final ProxyGrantEvents events;
     private final AuditedTransactions transactions;
     private final MessagingConfig config;
     private final Clock clock;
 
-    public ProxyGrantService(ProxyGrantRepository grants, AuditTrail audit, AuditedTransactions transactions,
-                             MessagingConfig config, Clock clock) {
+    public ProxyGrantService(ProxyGrantRepository grants, AuditTrail audit, ProxyGrantEvents events,
+                             AuditedTransactions transactions, MessagingConfig config, Clock clock) {
         this.grants = grants;
         this.audit = audit;
+        this.events = events;
         this.transactions = transactions;
         this.config = config;
         this.clock = clock;
@@ -58,6 +60,7 @@ public class ProxyGrantService {
             grant.createdAt = now;
             grant.updatedAt = now;
             return grants.persist(grant)
+                    .call(() -> events.changed(grant))
                     .call(() -> audit.record(caller, AuditAction.CREATE, RESOURCE, grant.id.toString(),
                             grant.patientId, AuditOutcome.SUCCESS))
                     .invoke(() -> Log.infof("proxy grant %s created by %s", grant.id, caller.userId()));
@@ -86,8 +89,10 @@ public class ProxyGrantService {
                 grant.scope = request.scope();
                 grant.expiresAt = request.expiresAt().truncatedTo(ChronoUnit.MICROS);
                 grant.updatedAt = now;
-                return audit.record(caller, AuditAction.UPDATE, RESOURCE, id.toString(), grant.patientId,
-                        AuditOutcome.SUCCESS).replaceWith(grant);
+                return events.changed(grant)
+                        .chain(() -> audit.record(caller, AuditAction.UPDATE, RESOURCE, id.toString(), grant.patientId,
+                                AuditOutcome.SUCCESS))
+                        .replaceWith(grant);
             });
         });
     }
@@ -97,12 +102,16 @@ public class ProxyGrantService {
         return transactions.run(caller, () -> {
             requireManager(caller, AuditAction.DELETE, id.toString(), null);
             return visible(caller, id, AuditAction.DELETE).chain(grant -> {
+                Uni<Void> announced = Uni.createFrom().voidItem();
                 if (grant.revokedAt == null) {
                     grant.revokedAt = now();
                     grant.updatedAt = grant.revokedAt;
+                    announced = events.changed(grant);
                 }
-                return audit.record(caller, AuditAction.DELETE, RESOURCE, id.toString(), grant.patientId,
-                        AuditOutcome.SUCCESS).replaceWith(grant);
+                return announced
+                        .chain(() -> audit.record(caller, AuditAction.DELETE, RESOURCE, id.toString(), grant.patientId,
+                                AuditOutcome.SUCCESS))
+                        .replaceWith(grant);
             });
         });
     }
