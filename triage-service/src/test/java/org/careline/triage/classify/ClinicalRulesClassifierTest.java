@@ -111,7 +111,9 @@ class ClinicalRulesClassifierTest {
             "I wrote a letter to my kids' school about their vaccines, can you sign the form",
             "my dog ate my ibuprofen, should I call the vet?",
             "jaw pain from clenching my teeth at night, dentist says TMJ, any advice",
-            "got poison ivy on my arms from gardening, any cream you recommend?"})
+            "got poison ivy on my arms from gardening, any cream you recommend?",
+            "I ate breakfast and then took my pills, is that the right order?",
+            "I'm going to take all my meds in the morning from now on, is that ok?"})
     void lookalikesOfRedFlagsAreNotEmergent(String body) {
         Classification c = classify("", body);
         assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
