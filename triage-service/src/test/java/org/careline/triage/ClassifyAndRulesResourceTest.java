@@ -7,6 +7,8 @@ import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.testsupport.TestTokens;
+import org.careline.triage.classify.ModelSettings;
+import org.careline.triage.classify.RulesWithModelClassifier;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -99,7 +101,8 @@ class ClassifyAndRulesResourceTest {
         given().auth().oauth2(TriageResourceTest.DR_LEE).contentType(ContentType.JSON)
                 .body(Map.of("body", "my zebra heart is back")).post(CLASSIFY).then().statusCode(200)
                 .body("urgency", equalTo("EMERGENT"))
-                .body("rulesVersion", equalTo(version));
+                .body("rulesVersion", equalTo(RulesWithModelClassifier.versionOf(version,
+                        ModelSettings.fromClasspath("triage-model.json").version())));
         given().auth().oauth2(ADMIN).get(RULES + "/versions").then().statusCode(200)
                 .body("find { it.version == '" + version + "' }.active", equalTo(true));
         given().auth().oauth2(ADMIN).get(RULES + "/versions/" + version).then().statusCode(200)

@@ -30,6 +30,11 @@ public final class ClinicalRulesClassifier implements Classifier {
         return compiled.rules.version();
     }
 
+    /** The compiled rules, for the statistical layer's rule-signal features. */
+    CompiledRules compiled() {
+        return compiled;
+    }
+
     @Override
     public Classification classify(MessageText message) {
         ScannedText text = ScannedText.of(message.subject(), message.body(), compiled.clauseBreaks);

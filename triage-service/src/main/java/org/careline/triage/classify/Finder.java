@@ -70,6 +70,11 @@ final class Finder {
         return false;
     }
 
+    /** Whether the word at {@code index} of clause {@code clause} is in a counting context (not negated, hypothetical or historical). */
+    boolean countsAt(int clause, int index) {
+        return statusAt(clause, text.clauses().get(clause).words(), index, true) == Status.COUNTS;
+    }
+
     private Status statusAt(int clause, List<String> words, int start, boolean historyMatters) {
         for (int i = Math.max(0, start - rules.negationWindow); i < start; i++) {
             if (rules.negationCues.contains(words.get(i))) {

@@ -21,6 +21,13 @@ public interface TriageConfig {
     @WithDefault("triage-rules.json")
     String rulesResource();
 
+    /**
+     * Whether the statistical layer (shipped weights {@code triage-model-weights.json}) may raise the rules'
+     * urgency; off, the rules decide alone and decisions record the rules version only.
+     */
+    @WithDefault("true")
+    boolean modelEnabled();
+
     /** Which care-team pool gets a thread. */
     Routing routing();
 

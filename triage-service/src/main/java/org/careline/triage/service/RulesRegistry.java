@@ -16,6 +16,9 @@ import org.careline.triage.classify.Classifier;
 import org.careline.triage.classify.ClinicalRulesClassifier;
 import org.careline.triage.classify.InvalidRulesException;
 import org.careline.triage.classify.MessageText;
+import org.careline.triage.classify.ModelSettings;
+import org.careline.triage.classify.RulesWithModelClassifier;
+import org.careline.triage.classify.TriageModel;
 import org.careline.triage.classify.TriageRules;
 import org.careline.triage.config.TriageConfig;
 import org.careline.triage.repository.RulesVersionRepository;
@@ -30,19 +33,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * The active triage rules and the {@link Classifier} built from them. At startup the configured rules
  * resource is loaded (a broken file stops the service), then the newest version published through the
  * admin API, if any, replaces it. Publishing validates, stores and activates a new version; other
- * instances pick it up on their next refresh. Each decision records the version that made it.
+ * instances pick it up on their next refresh. On top of the rules, the statistical layer
+ * ({@link RulesWithModelClassifier}, shipped weights {@code triage-model-weights.json}) may raise urgency;
+ * it reads the active rules' signals. Each decision records the version that made it:
+ * {@code <rules version>+<model version>}, or the rules version alone when the model is disabled.
  */
 @ApplicationScoped
 public class RulesRegistry implements Classifier {
 
-    /** The active rules and where they came from ("configuration" or who published them). */
-    public record Active(TriageRules rules, ClinicalRulesClassifier classifier, String publishedBy, Instant publishedAt) {
+    /**
+     * The active rules and where they came from ("configuration" or who published them); {@code decider} is the
+     * rules with the model on top (or the rules alone), {@code version} what decisions record.
+     */
+    public record Active(TriageRules rules, ClinicalRulesClassifier classifier, Classifier decider, String version,
+                         String publishedBy, Instant publishedAt) {
     }
+
+    static final String MODEL_SETTINGS = "triage-model.json";
+    static final String MODEL_WEIGHTS = "triage-model-weights.json";
 
     private final RulesVersionRepository versions;
     private final TriageConfig config;
     private final Clock clock;
     private final AtomicReference<Active> active = new AtomicReference<>();
+    private volatile TriageModel model;
 
     public RulesRegistry(RulesVersionRepository versions, TriageConfig config, Clock clock) {
         this.versions = versions;
@@ -52,14 +66,26 @@ public class RulesRegistry implements Classifier {
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         TriageRules configured = TriageRules.fromClasspath(config.rulesResource());
-        active.set(new Active(configured, new ClinicalRulesClassifier(configured), "configuration", null));
+        ClinicalRulesClassifier rules = new ClinicalRulesClassifier(configured);
+        if (config.modelEnabled()) {
+            model = TriageModel.fromClasspath(MODEL_WEIGHTS, rules, ModelSettings.fromClasspath(MODEL_SETTINGS));
+        }
+        active.set(active(configured, rules, "configuration", null));
         VertxContextSupport.subscribeAndAwait(this::refresh);
-        Log.infof("triage classifier: rules %s (%s)", current().rules().version(), current().publishedBy());
+        Log.infof("triage classifier: %s (%s)", current().version(), current().publishedBy());
+    }
+
+    private Active active(TriageRules rules, ClinicalRulesClassifier classifier, String publishedBy, Instant at) {
+        if (model == null) {
+            return new Active(rules, classifier, classifier, rules.version(), publishedBy, at);
+        }
+        RulesWithModelClassifier both = new RulesWithModelClassifier(classifier, model.readingRules(classifier));
+        return new Active(rules, classifier, both, both.version(), publishedBy, at);
     }
 
     @Override
     public Classification classify(MessageText message) {
-        return current().classifier().classify(message);
+        return current().decider().classify(message);
     }
 
     public Active current() {
@@ -120,6 +146,6 @@ public class RulesRegistry implements Classifier {
 
     private void activate(RulesVersion version) {
         TriageRules rules = TriageRules.parse(version.document);
-        active.set(new Active(rules, new ClinicalRulesClassifier(rules), version.publishedBy, version.publishedAt));
+        active.set(active(rules, new ClinicalRulesClassifier(rules), version.publishedBy, version.publishedAt));
     }
 }

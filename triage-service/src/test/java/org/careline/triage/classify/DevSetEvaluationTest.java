@@ -21,7 +21,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Evaluates the shipped rules on the labelled dev set (copied from the project's shared triage folder),
+ * Evaluates the shipped pipeline (rules, and the statistical layer that may raise urgency, with its shipped
+ * weights: what the service runs) on the labelled dev set (copied from the project's shared triage folder),
  * prints the confusion matrices and the misses, and asserts the quality bar of issue 4. Set the system
  * property {@code triage.eval.set} to a JSONL classpath resource or file to evaluate another set the
  * same way (the held-out set is run like this).
@@ -33,8 +34,10 @@ class DevSetEvaluationTest {
 
     private static final List<Labelled> SET = new ArrayList<>();
     private static final List<Labelled> PROBE = new ArrayList<>();
-    private static final ClinicalRulesClassifier CLASSIFIER =
+    private static final ClinicalRulesClassifier RULES =
             new ClinicalRulesClassifier(TriageRules.fromClasspath("triage-rules.json"));
+    private static final RulesWithModelClassifier CLASSIFIER = new RulesWithModelClassifier(RULES,
+            TriageModel.fromClasspath("triage-model-weights.json", RULES, ModelSettings.fromClasspath("triage-model.json")));
 
     @BeforeAll
     static void load() throws IOException {
@@ -110,12 +113,14 @@ class DevSetEvaluationTest {
         double urgencyAccuracy = diagonal(urgency) / (double) n;
         double categoryAccuracy = diagonal(category) / (double) n;
 
-        System.out.println("Triage evaluation on the " + name + " (" + n + " messages), rules " + CLASSIFIER.rulesVersion());
+        System.out.println("Triage evaluation on the " + name + " (" + n + " messages), " + CLASSIFIER.version());
         System.out.println(matrix("urgency", Urgency.values(), urgency));
         System.out.println(matrix("category", Category.values(), category));
         System.out.printf("EMERGENT recall %d/%d = %.3f, precision %d/%d = %.3f; urgency accuracy %.3f; "
                         + "category accuracy %.3f%n", emergentTrue, emergentLabelled, recall, emergentTrue,
                 emergentPredicted, precision, urgencyAccuracy, categoryAccuracy);
+        System.out.printf("rules alone: EMERGENT recall %.3f, precision %.3f; the model raised %d message(s)%n",
+                rulesRecall(set), rulesPrecision(set), raised(set));
         System.out.println("Misses (expected vs decided, with the explanation):");
         System.out.print(misses);
 
@@ -123,6 +128,27 @@ class DevSetEvaluationTest {
         assertTrue(precision >= 0.80, "EMERGENT precision " + precision);
         assertTrue(urgencyAccuracy >= 0.85, "urgency accuracy " + urgencyAccuracy);
         assertTrue(categoryAccuracy >= 0.85, "category accuracy " + categoryAccuracy);
+    }
+
+    private static double rulesRecall(List<Labelled> set) {
+        long labelled = set.stream().filter(m -> m.urgency() == Urgency.EMERGENT).count();
+        long found = set.stream().filter(m -> m.urgency() == Urgency.EMERGENT && rules(m) == Urgency.EMERGENT).count();
+        return found / (double) labelled;
+    }
+
+    private static double rulesPrecision(List<Labelled> set) {
+        long decided = set.stream().filter(m -> rules(m) == Urgency.EMERGENT).count();
+        long right = set.stream().filter(m -> m.urgency() == Urgency.EMERGENT && rules(m) == Urgency.EMERGENT).count();
+        return decided == 0 ? 0 : right / (double) decided;
+    }
+
+    private static long raised(List<Labelled> set) {
+        return set.stream().filter(m -> CLASSIFIER.classify(new MessageText(m.subject(), m.body(), null)).urgency()
+                != rules(m)).count();
+    }
+
+    private static Urgency rules(Labelled m) {
+        return RULES.classify(new MessageText(m.subject(), m.body(), null)).urgency();
     }
 
     private static int diagonal(int[][] m) {
@@ -133,7 +159,7 @@ class DevSetEvaluationTest {
         return sum;
     }
 
-    private static String matrix(String title, Enum<?>[] labels, int[][] m) {
+    static String matrix(String title, Enum<?>[] labels, int[][] m) {
         StringBuilder sb = new StringBuilder(String.format("%s (rows: labelled, columns: decided)%n%-15s", title, ""));
         for (Enum<?> l : labels) {
             sb.append(String.format("%13.13s", l.name()));

@@ -1,0 +1,130 @@
+package org.careline.triage.classify;
+
+import org.careline.events.Urgency;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a message into the statistical layer's features, using the active rules' own text handling
+ * (lower case, accents folded, clauses) and context cues: words in a negated, hypothetical or historical
+ * context ("no chest pain", "if I get chest pain", "my dad's stroke in 2019") give no feature at all, so
+ * the model cannot raise on what the rules deliberately discount. Features:
+ * <ul>
+ *   <li>{@code w:word} words and {@code b:word word} bigrams within a clause;</li>
+ *   <li>{@code c:^gra}, {@code c:ram$}... character 3- and 4-grams of words of 4+ letters (typo tolerance),
+ *       each worth {@code charWeight};</li>
+ *   <li>{@code concept:name} a rules concept found in a counting context, even if no flag fired
+ *       ({@code @sob}, {@code @severity}...); {@code tag:#reading} a number out of range;</li>
+ *   <li>{@code near:flag} an EMERGENT flag with some but not all of its groups matched;
+ *       {@code rules:URGENT} / {@code rules:ROUTINE} what the rules decided.</li>
+ * </ul>
+ * Thread-safe (per-message state lives in the call).
+ */
+final class ModelFeatures {
+
+    private final ClinicalRulesClassifier rules;
+    private final CompiledRules compiled;
+    private final double charWeight;
+    private final Map<String, List<Phrase>> conceptPhrases = new LinkedHashMap<>();
+    private final Map<String, Set<String>> conceptTags = new LinkedHashMap<>();
+
+    ModelFeatures(ClinicalRulesClassifier rules, double charWeight) {
+        this.rules = rules;
+        this.compiled = rules.compiled();
+        this.charWeight = charWeight;
+        Map<String, List<String>> concepts = compiled.rules.concepts();
+        for (Map.Entry<String, List<String>> concept : new TreeMap<>(concepts).entrySet()) {
+            conceptPhrases.put(concept.getKey(), Phrase.compile("@" + concept.getKey(), concepts));
+            conceptTags.put(concept.getKey(), Set.copyOf(
+                    concept.getValue().stream().filter(m -> m.startsWith("#")).toList()));
+        }
+    }
+
+    String rulesVersion() {
+        return rules.rulesVersion();
+    }
+
+    /** The features of a message, given the rules' decision on it. Sorted by name (deterministic). */
+    Map<String, Double> of(MessageText message, Urgency rulesUrgency) {
+        ScannedText text = ScannedText.of(message.subject(), message.body(), compiled.clauseBreaks);
+        Finder finder = new Finder(text, compiled);
+        Set<String> tags = ReadingTags.of(text, compiled);
+        Map<String, Double> f = new TreeMap<>();
+        List<ScannedText.Clause> clauses = text.clauses();
+        for (int c = 0; c < clauses.size(); c++) {
+            List<String> words = clauses.get(c).words();
+            boolean previous = false;
+            for (int i = 0; i < words.size(); i++) {
+                boolean counts = finder.countsAt(c, i);
+                if (counts) {
+                    String word = words.get(i);
+                    f.put("w:" + word, 1.0);
+                    if (previous) {
+                        f.put("b:" + words.get(i - 1) + " " + word, 1.0);
+                    }
+                    if (charWeight > 0 && word.length() >= 4 && !Character.isDigit(word.charAt(0))) {
+                        String padded = "^" + word + "$";
+                        for (int n = 3; n <= 4; n++) {
+                            for (int s = 0; s + n <= padded.length(); s++) {
+                                f.put("c:" + padded.substring(s, s + n), charWeight);
+                            }
+                        }
+                    }
+                }
+                previous = counts;
+            }
+        }
+        for (String tag : tags) {
+            f.put("tag:" + tag, 1.0);
+        }
+        for (Map.Entry<String, List<Phrase>> concept : conceptPhrases.entrySet()) {
+            boolean tagged = conceptTags.get(concept.getKey()).stream().anyMatch(tags::contains);
+            if (tagged || finder.status(concept.getValue(), true).counts()) {
+                f.put("concept:" + concept.getKey(), 1.0);
+            }
+        }
+        for (CompiledRules.CompiledFlag flag : compiled.flags) {
+            if (flag.rule().urgency() != Urgency.EMERGENT || flag.groups().size() < 2) {
+                continue;
+            }
+            boolean history = !Boolean.FALSE.equals(flag.rule().historyMatters());
+            int matched = 0;
+            for (List<CompiledRules.Member> group : flag.groups()) {
+                for (CompiledRules.Member member : group) {
+                    if (member.tags().stream().anyMatch(tags::contains)
+                            || (!member.phrases().isEmpty() && finder.status(member.phrases(), history).counts())) {
+                        matched++;
+                        break;
+                    }
+                }
+            }
+            if (matched > 0 && matched < flag.groups().size()) {
+                f.put("near:" + flag.rule().id(), 1.0);
+            }
+        }
+        if (rulesUrgency != Urgency.EMERGENT) {
+            f.put("rules:" + rulesUrgency, 1.0);
+        }
+        return f;
+    }
+
+    /** A feature's name as the explanation shows it: the model's vocabulary, never free message text. */
+    static String describe(String feature) {
+        int colon = feature.indexOf(':');
+        String kind = feature.substring(0, colon);
+        String value = feature.substring(colon + 1);
+        return switch (kind) {
+            case "w", "b" -> "'" + value + "'";
+            case "c" -> "chars '" + value + "'";
+            case "concept" -> "@" + value;
+            case "tag" -> value;
+            case "near" -> "near " + value;
+            case "rules" -> "rules " + value;
+            default -> feature;
+        };
+    }
+}

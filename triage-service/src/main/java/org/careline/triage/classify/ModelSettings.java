@@ -1,0 +1,58 @@
+package org.careline.triage.classify;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * How the statistical layer is built (JSON, {@code triage-model.json}): its version (recorded on every
+ * decision next to the rules version), the shipped corpus it is trained on, the training settings and
+ * the raise thresholds chosen by leave-one-round-out cross-validation ({@code ModelCrossValidationTest}).
+ *
+ * @param corpus            classpath JSON-lines resources of labelled messages
+ * @param minDocs           a feature enters the vocabulary when at least this many training messages have it
+ * @param l2                L2 penalty on the weights (not on the bias)
+ * @param iterations        full-batch gradient steps (deterministic: no sampling, no seed needed)
+ * @param learningRate      gradient step
+ * @param charWeight        value of one character n-gram feature (words and rule signals count 1)
+ * @param emergentThreshold raise to EMERGENT when P(EMERGENT) reaches it (rules said URGENT or ROUTINE)
+ * @param urgentThreshold   raise ROUTINE to URGENT when P(URGENT or EMERGENT) reaches it; above 1 disables
+ */
+@RegisterForReflection
+public record ModelSettings(String version, List<String> corpus, int minDocs, double l2, int iterations,
+                            double learningRate, double charWeight, double emergentThreshold,
+                            double urgentThreshold) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static ModelSettings fromClasspath(String resource) {
+        try (InputStream in = ModelSettings.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("triage model settings not found: " + resource);
+            }
+            return MAPPER.readValue(in, ModelSettings.class).checked();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read triage model settings " + resource, e);
+        }
+    }
+
+    ModelSettings checked() {
+        if (version == null || version.isBlank() || corpus == null || corpus.isEmpty() || minDocs < 1 || l2 < 0
+                || iterations < 1 || learningRate <= 0 || charWeight < 0 || emergentThreshold <= 0
+                || urgentThreshold <= 0) {
+            throw new IllegalStateException("invalid triage model settings " + version);
+        }
+        return this;
+    }
+
+    /** The same settings with other thresholds (cross-validation sweeps them). */
+    public ModelSettings withThresholds(double emergent, double urgent) {
+        return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergent, urgent);
+    }
+}

@@ -1,0 +1,110 @@
+package org.careline.triage.classify;
+
+import org.careline.events.Category;
+import org.careline.events.Urgency;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The rules first, then the statistical layer, which may only <em>raise</em> the urgency: to EMERGENT
+ * when P(EMERGENT) reaches the threshold and the rules said less, or ROUTINE to URGENT when
+ * P(URGENT or EMERGENT) reaches its threshold. It never lowers a decision, and it cannot act on words the
+ * rules discount (negated, hypothetical, historical: they give no feature). A raised decision keeps the
+ * rules' category when it is MEDICATION or CLINICAL (the problem that makes it urgent), otherwise CLINICAL.
+ * The version on every decision is {@code <rules version>+<model version>}; the explanation starts with the
+ * model's part (probability, threshold and the features that raised it) followed by the rules' explanation.
+ * Thread-safe.
+ */
+public final class RulesWithModelClassifier implements Classifier {
+
+    private static final int MAX_EXPLANATION = 1000;
+
+    private final ClinicalRulesClassifier rules;
+    private final TriageModel model;
+    private final String version;
+
+    public RulesWithModelClassifier(ClinicalRulesClassifier rules, TriageModel model) {
+        if (!rules.rulesVersion().equals(model.rulesVersion())) {
+            throw new IllegalArgumentException("the model reads the signals of rules " + model.rulesVersion()
+                    + ", not " + rules.rulesVersion());
+        }
+        this.rules = rules;
+        this.model = model;
+        this.version = versionOf(rules.rulesVersion(), model.version());
+    }
+
+    /** The version recorded on decisions: rules and model. */
+    public static String versionOf(String rulesVersion, String modelVersion) {
+        return rulesVersion + "+" + modelVersion;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public TriageModel model() {
+        return model;
+    }
+
+    /** A raise decided by the model: the new urgency and category, and the probability that reached the threshold. */
+    record Raise(Urgency urgency, Category category, double probability, double threshold) {
+    }
+
+    /** The raise policy (shared with the cross-validation): null when the model leaves the rules' decision. */
+    static Raise raise(Classification ruled, double emergent, double urgentOrAbove, double emergentThreshold,
+                       double urgentThreshold) {
+        if (ruled.urgency() == Urgency.EMERGENT) {
+            return null;
+        }
+        if (emergent >= emergentThreshold) {
+            return new Raise(Urgency.EMERGENT, raisedCategory(ruled.category()), emergent, emergentThreshold);
+        }
+        if (ruled.urgency() == Urgency.ROUTINE && urgentOrAbove >= urgentThreshold) {
+            return new Raise(Urgency.URGENT, raisedCategory(ruled.category()), urgentOrAbove, urgentThreshold);
+        }
+        return null;
+    }
+
+    @Override
+    public Classification classify(MessageText message) {
+        Classification ruled = rules.classify(message);
+        if (ruled.urgency() == Urgency.EMERGENT) {
+            return with(ruled, ruled.urgency(), ruled.category(), ruled.confidence(), "");
+        }
+        TriageModel.Assessment a = model.assess(message, ruled.urgency());
+        ModelSettings s = model.settings();
+        Raise raise = raise(ruled, a.emergent(), a.urgentOrAbove(), s.emergentThreshold(), s.urgentThreshold());
+        if (raise == null) {
+            return with(ruled, ruled.urgency(), ruled.category(), ruled.confidence(),
+                    String.format(Locale.ROOT, "model %s: P(EMERGENT) %.2f < %.2f, not raised; ", model.version(),
+                            a.emergent(), s.emergentThreshold()));
+        }
+        boolean emergent = raise.urgency() == Urgency.EMERGENT;
+        return with(ruled, raise.urgency(), raise.category(), raise.probability(),
+                String.format(Locale.ROOT, "%s raised by model %s: P(%s) %.2f >= %.2f [%s] -> category %s; rules: ",
+                        raise.urgency(), model.version(), emergent ? "EMERGENT" : "URGENT or EMERGENT",
+                        raise.probability(), raise.threshold(), describe(emergent ? a.emergentWhy() : a.urgentWhy()),
+                        raise.category()));
+    }
+
+    private static Category raisedCategory(Category ruled) {
+        return ruled == Category.MEDICATION || ruled == Category.CLINICAL ? ruled : Category.CLINICAL;
+    }
+
+    private static String describe(List<LogisticModel.Contribution> why) {
+        return why.stream()
+                .map(c -> String.format(Locale.ROOT, "%s +%.2f", ModelFeatures.describe(c.feature()), c.value()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private Classification with(Classification ruled, Urgency urgency, Category category, double confidence,
+                                String modelPart) {
+        String explanation = modelPart + ruled.explanation();
+        if (explanation.length() > MAX_EXPLANATION) {
+            explanation = explanation.substring(0, MAX_EXPLANATION - 3) + "...";
+        }
+        return new Classification(urgency, category, Math.round(confidence * 100) / 100.0, explanation, version);
+    }
+}

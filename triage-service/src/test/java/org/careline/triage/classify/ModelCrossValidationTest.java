@@ -1,0 +1,221 @@
+package org.careline.triage.classify;
+
+import org.careline.events.Urgency;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Honest evaluation of the statistical layer: leave one probe round out. For each of the eight rounds the
+ * rules layer is the rules document the round was <em>first</em> run with (from the git history, in
+ * {@code triage/first-run-rules/}: it had seen none of that round), the model is trained on the dev set and
+ * the seven other rounds with that document's signals, and both rules-only and rules+model decide the
+ * left-out round. This is what the held-out set sees: rules that never saw its wording, and a model that
+ * never saw its messages. Prints per-round and pooled confusion matrices, the threshold curve, and checks
+ * that the thresholds shipped in {@code triage-model.json} are the ones this cross-validation chooses.
+ */
+class ModelCrossValidationTest {
+
+    /** A probe round: where its messages are and which rules document first ran on it. */
+    record Round(String name, String resource, Predicate<String> ids, String firstRunRules) {
+    }
+
+    /** One left-out message: its label, the first-run rules' decision and the fold model's probabilities. */
+    record Scored(String round, LabelledMessage message, Classification rules, double emergent, double urgent) {
+    }
+
+    static final List<Round> ROUNDS = List.of(
+            new Round("round 1", "triage/probe-set.jsonl", id -> id.startsWith("p"), "rounds-1-2.json"),
+            new Round("round 2", "triage/probe-set.jsonl", id -> id.startsWith("q"), "rounds-1-2.json"),
+            new Round("round 3", "triage/probe-set.jsonl", id -> id.startsWith("r"), "round-3.json"),
+            new Round("round 4", "triage/probe-set.jsonl", id -> id.startsWith("s"), "round-4.json"),
+            new Round("round 5", "triage/probe-set-5.jsonl", id -> true, "round-5.json"),
+            new Round("round 6", "triage/probe-set-6.jsonl", id -> true, "round-6.json"),
+            new Round("round 7", "triage/probe-set-7.jsonl", id -> true, "round-7.json"),
+            new Round("round 8", "triage/probe-set-8.jsonl", id -> true, "round-8.json"));
+
+    static final ModelSettings SHIPPED = ModelSettings.fromClasspath("triage-model.json");
+    static final List<Scored> SCORED = new ArrayList<>();
+
+    @BeforeAll
+    static void crossValidate() {
+        SCORED.addAll(crossValidate(SHIPPED));
+    }
+
+    static List<Scored> crossValidate(ModelSettings settings) {
+        List<LabelledMessage> dev = LabelledMessage.fromClasspath("triage/dev-set.jsonl");
+        Map<Round, List<LabelledMessage>> rounds = new LinkedHashMap<>();
+        for (Round r : ROUNDS) {
+            rounds.put(r, LabelledMessage.fromClasspath(r.resource()).stream().filter(m -> r.ids().test(m.id())).toList());
+        }
+        List<Scored> out = new ArrayList<>();
+        for (Round left : ROUNDS) {
+            ClinicalRulesClassifier rules = new ClinicalRulesClassifier(
+                    TriageRules.fromClasspath("triage/first-run-rules/" + left.firstRunRules()));
+            List<LabelledMessage> training = new ArrayList<>(dev);
+            rounds.forEach((r, messages) -> {
+                if (r != left) {
+                    training.addAll(messages);
+                }
+            });
+            TriageModel model = TriageModel.train(rules, settings, training);
+            for (LabelledMessage m : rounds.get(left)) {
+                Classification ruled = rules.classify(m.text());
+                TriageModel.Assessment a = model.assess(m.text(), ruled.urgency());
+                out.add(new Scored(left.name(), m, ruled, a.emergent(), a.urgentOrAbove()));
+            }
+        }
+        return out;
+    }
+
+    /** Confusion counts of one decision policy on a list of scored messages. */
+    record Figures(int[][] urgency, int[][] category, int n) {
+
+        int emergentTrue() {
+            return urgency[0][0];
+        }
+
+        int emergentLabelled() {
+            return urgency[0][0] + urgency[0][1] + urgency[0][2];
+        }
+
+        int emergentDecided() {
+            return urgency[0][0] + urgency[1][0] + urgency[2][0];
+        }
+
+        double recall() {
+            return emergentTrue() / (double) emergentLabelled();
+        }
+
+        double precision() {
+            return emergentDecided() == 0 ? 0 : emergentTrue() / (double) emergentDecided();
+        }
+
+        double urgencyAccuracy() {
+            return (urgency[0][0] + urgency[1][1] + urgency[2][2]) / (double) n;
+        }
+
+        double categoryAccuracy() {
+            int d = 0;
+            for (int i = 0; i < category.length; i++) {
+                d += category[i][i];
+            }
+            return d / (double) n;
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "EMERGENT recall %d/%d = %.3f, precision %d/%d = %.3f, urgency acc. %.3f, "
+                            + "category acc. %.3f", emergentTrue(), emergentLabelled(), recall(), emergentTrue(),
+                    emergentDecided(), precision(), urgencyAccuracy(), categoryAccuracy());
+        }
+    }
+
+    /** Applies the raise policy of {@link RulesWithModelClassifier} to a scored message. */
+    static Classification decide(Scored s, double emergentThreshold, double urgentThreshold) {
+        RulesWithModelClassifier.Raise raise = RulesWithModelClassifier.raise(s.rules(), s.emergent(), s.urgent(),
+                emergentThreshold, urgentThreshold);
+        return raise == null ? s.rules() : new Classification(raise.urgency(), raise.category(), 0, "", "");
+    }
+
+    static Figures figures(List<Scored> scored, double emergentThreshold, double urgentThreshold, boolean withModel) {
+        int[][] u = new int[3][3];
+        int[][] c = new int[7][7];
+        for (Scored s : scored) {
+            Classification d = withModel ? decide(s, emergentThreshold, urgentThreshold) : s.rules();
+            u[s.message().urgency().ordinal()][d.urgency().ordinal()]++;
+            c[s.message().category().ordinal()][d.category().ordinal()]++;
+        }
+        return new Figures(u, c, scored.size());
+    }
+
+    /** The thresholds cross-validation chooses; see the README for the rule. */
+    static double[] choose(List<Scored> scored) {
+        double bestE = Double.NaN;
+        double bestRecall = -1;
+        for (int t = 95; t >= 2; t--) { // from the most conservative down, in steps of 0.01
+            double e = t / 100.0;
+            Figures f = figures(scored, e, 2, true);
+            if (f.precision() < 0.80 || f.urgencyAccuracy() < 0.85) {
+                continue;
+            }
+            if (f.recall() >= 0.97) {
+                bestE = e;
+                break;
+            }
+            if (f.recall() > bestRecall + 1e-9) {
+                bestRecall = f.recall();
+                bestE = e;
+            }
+        }
+        double bestU = 2;
+        double bestAccuracy = figures(scored, bestE, 2, true).urgencyAccuracy();
+        for (int t = 95; t >= 30; t--) {
+            double u = t / 100.0;
+            Figures f = figures(scored, bestE, u, true);
+            if (f.urgencyAccuracy() > bestAccuracy + 1e-9) {
+                bestAccuracy = f.urgencyAccuracy();
+                bestU = u;
+            }
+        }
+        return new double[] {bestE, bestU};
+    }
+
+    @Test
+    void printsRulesOnlyAgainstRulesPlusModelPerRoundAndPooled() {
+        double[] chosen = choose(SCORED);
+        System.out.printf(Locale.ROOT, "Leave-one-round-out, model %s, thresholds EMERGENT %.2f, URGENT %s%n",
+                SHIPPED.version(), chosen[0], chosen[1] > 1 ? "off" : String.format(Locale.ROOT, "%.2f", chosen[1]));
+        for (Round r : ROUNDS) {
+            List<Scored> round = SCORED.stream().filter(s -> s.round().equals(r.name())).toList();
+            System.out.printf("%s (%d messages, first-run rules %s)%n  rules only:   %s%n  rules+model:  %s%n",
+                    r.name(), round.size(), r.firstRunRules(), figures(round, 2, 2, false).line(),
+                    figures(round, chosen[0], chosen[1], true).line());
+        }
+        Figures before = figures(SCORED, 2, 2, false);
+        Figures after = figures(SCORED, chosen[0], chosen[1], true);
+        System.out.printf("pooled (%d messages)%n  rules only:   %s%n  rules+model:  %s%n", SCORED.size(),
+                before.line(), after.line());
+        System.out.println(DevSetEvaluationTest.matrix("pooled urgency, rules only", Urgency.values(), before.urgency()));
+        System.out.println(DevSetEvaluationTest.matrix("pooled urgency, rules+model", Urgency.values(), after.urgency()));
+        System.out.println(DevSetEvaluationTest.matrix("pooled category, rules+model",
+                org.careline.events.Category.values(), after.category()));
+        System.out.println("threshold curve (EMERGENT raise only, pooled): threshold recall precision urgency-acc category-acc");
+        for (int t = 95; t >= 2; t -= t > 20 ? 5 : 1) {
+            Figures f = figures(SCORED, t / 100.0, 2, true);
+            System.out.printf(Locale.ROOT, "  %.2f  %.3f  %.3f  %.3f  %.3f%n", t / 100.0, f.recall(), f.precision(),
+                    f.urgencyAccuracy(), f.categoryAccuracy());
+        }
+        System.out.println("left-out EMERGENT messages still missed (id, first-run rules decision, P(EMERGENT)):");
+        for (Scored s : SCORED) {
+            if (s.message().urgency() == Urgency.EMERGENT && decide(s, chosen[0], chosen[1]).urgency() != Urgency.EMERGENT) {
+                System.out.printf(Locale.ROOT, "  %s %s %.2f%n", s.message().id(), s.rules().urgency(), s.emergent());
+            }
+        }
+        System.out.println("false alarms (id, label, P(EMERGENT)):");
+        for (Scored s : SCORED) {
+            if (s.message().urgency() != Urgency.EMERGENT && decide(s, chosen[0], chosen[1]).urgency() == Urgency.EMERGENT) {
+                System.out.printf(Locale.ROOT, "  %s %s %.2f%n", s.message().id(), s.message().urgency(), s.emergent());
+            }
+        }
+
+        assertTrue(after.recall() >= before.recall(), "the model only raises: recall cannot drop");
+        assertTrue(after.precision() >= 0.80, "pooled EMERGENT precision " + after.precision());
+        assertTrue(after.urgencyAccuracy() >= before.urgencyAccuracy(), "urgency accuracy must not drop");
+    }
+
+    @Test
+    void shippedThresholdsAreTheCrossValidatedOnes() {
+        double[] chosen = choose(SCORED);
+        assertEquals(chosen[0], SHIPPED.emergentThreshold(), 1e-9, "EMERGENT threshold");
+        assertEquals(chosen[1], SHIPPED.urgentThreshold(), 1e-9, "URGENT threshold");
+    }
+}

@@ -1,0 +1,152 @@
+package org.careline.triage.classify;
+
+import org.careline.events.Category;
+import org.careline.events.Urgency;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The statistical layer on top of the shipped rules, on messages written for these tests (in no labelled set):
+ * deterministic training, only raises, explains itself with the features that raised, leaves look-alikes alone.
+ */
+class TriageModelTest {
+
+    private static final TriageRules RULES = TriageRules.fromClasspath("triage-rules.json");
+    private static final ClinicalRulesClassifier RULES_ONLY = new ClinicalRulesClassifier(RULES);
+    private static final ModelSettings SETTINGS = ModelSettings.fromClasspath("triage-model.json");
+    private static TriageModel model;
+    private static RulesWithModelClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        model = TriageModel.fromClasspath("triage-model-weights.json", RULES_ONLY, SETTINGS);
+        classifier = new RulesWithModelClassifier(RULES_ONLY, model);
+    }
+
+    private static Classification both(String body) {
+        return classifier.classify(new MessageText("", body, null));
+    }
+
+    /** Same data, same settings: the same weights (the shipped file is checked against a full training too). */
+    @Test
+    void trainingIsDeterministic() {
+        List<LabelledMessage> dev = LabelledMessage.fromClasspath("triage/dev-set.jsonl").subList(0, 90);
+        TriageModel once = TriageModel.train(RULES_ONLY, SETTINGS, dev);
+        TriageModel again = TriageModel.train(RULES_ONLY, SETTINGS, dev);
+
+        assertEquals(once.toJson(), again.toJson());
+        assertEquals(once.emergentModel().weights(), again.emergentModel().weights());
+        assertTrue(once.emergentModel().size() > 100, "learned " + once.emergentModel().size() + " weights");
+        assertTrue(model.trainedOn() >= 500, "the shipped weights come from the whole corpus: " + model.trainedOn());
+        assertEquals(RULES.version(), model.trainedWithRules());
+    }
+
+    @Test
+    void theVersionNamesRulesAndModel() {
+        Classification c = both("can you refill my lisinopril");
+
+        assertEquals(RULES.version() + "+" + SETTINGS.version(), c.rulesVersion());
+        assertTrue(c.rulesVersion().length() <= 128);
+        assertTrue(c.explanation().startsWith("model " + SETTINGS.version() + ": P(EMERGENT) "), c.explanation());
+    }
+
+    /** Over every shipped message and the rules' own tests' phrasings: the layer never lowers the rules. */
+    @Test
+    void onlyEverRaises() {
+        int raised = 0;
+        for (String set : SETTINGS.corpus()) {
+            for (LabelledMessage m : LabelledMessage.fromClasspath(set)) {
+                Classification ruled = RULES_ONLY.classify(m.text());
+                Classification c = classifier.classify(m.text());
+                assertTrue(c.urgency().compareTo(ruled.urgency()) <= 0, m.id() + ": " + c.explanation());
+                if (c.urgency() == ruled.urgency()) {
+                    assertEquals(ruled.category(), c.category(), m.id());
+                } else {
+                    raised++;
+                }
+            }
+        }
+        System.out.println("raised on the training corpus: " + raised);
+    }
+
+    @Test
+    void aRaiseExplainsItselfWithTheFeaturesThatRaisedIt() {
+        // new wording the rules do not know: no flag fires, the model sees crushing, chest, clammy
+        String body = "my grandpa says it feels like his ribs are being crushed from inside, he's grey and clammy";
+        Classification ruled = RULES_ONLY.classify(new MessageText("", body, null));
+        Classification c = both(body);
+
+        assertNotEquals(Urgency.EMERGENT, ruled.urgency(), ruled.explanation());
+        assertEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
+        assertEquals(Category.CLINICAL, c.category());
+        assertTrue(c.explanation().startsWith("EMERGENT raised by model " + SETTINGS.version() + ": P(EMERGENT) "),
+                c.explanation());
+        assertTrue(c.explanation().matches(".*\\[[^]]*\\+\\d\\.\\d\\d.*\\] -> category CLINICAL; rules: .*"), c.explanation());
+        assertTrue(c.explanation().contains(ruled.explanation().substring(0, 20)), "the rules' explanation follows");
+    }
+
+    @Test
+    void rulesEmergenciesStayTheRules() {
+        Classification c = both("crushing chest pain and sweating for 20 minutes");
+
+        assertEquals(Urgency.EMERGENT, c.urgency());
+        assertTrue(c.explanation().startsWith("EMERGENT by flag"), c.explanation());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "got poison ivy on both arms from the yard, itchy but fine, can I get a cream",
+            "what a stroke of luck, the pharmacy had my inhaler in stock after all",
+            "this bill is killing me, can I get a payment plan",
+            "I'm dying to know my cholesterol results",
+            "my dad had a stroke in 2019, can he get the flu shot this week",
+            "no chest pain, no shortness of breath, just want my refill of atorvastatin",
+            "what should I do if I ever get chest pain on the new medicine",
+            "I won't be around next week, traveling, please move my appointment",
+            "it took 20 minutes to get through on the phone, can I book a physical online",
+            "heart-shaped rash on my elbow, not itchy, been there a month"})
+    void lookAlikesStayNonEmergent(String body) {
+        Classification c = both(body);
+
+        assertNotEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
+        assertFalse(c.explanation().contains("raised by model"), c.explanation());
+    }
+
+    @Test
+    void negatedAndHistoricalWordsGiveNoFeatures() {
+        ModelFeatures features = new ModelFeatures(RULES_ONLY, SETTINGS.charWeight());
+
+        var negated = features.of(new MessageText("", "no chest pain today", null), Urgency.ROUTINE);
+        var historical = features.of(new MessageText("", "my chest pain was in 2019", null), Urgency.ROUTINE);
+        var present = features.of(new MessageText("", "chest pain today", null), Urgency.ROUTINE);
+
+        assertFalse(negated.containsKey("w:chest"), negated.keySet().toString());
+        assertFalse(historical.containsKey("w:chest"), historical.keySet().toString());
+        assertTrue(present.containsKey("w:chest"));
+        assertTrue(present.containsKey("b:chest pain"));
+        assertTrue(present.keySet().stream().anyMatch(k -> k.startsWith("c:")));
+    }
+
+    /** A newly published rules version: the same weights read its signals, and decisions name both versions. */
+    @Test
+    void theModelFollowsNewlyActivatedRules() {
+        ClinicalRulesClassifier other = new ClinicalRulesClassifier(
+                TriageRules.fromClasspath("triage/first-run-rules/round-8.json"));
+
+        assertThrows(IllegalArgumentException.class, () -> new RulesWithModelClassifier(other, model));
+        RulesWithModelClassifier moved = new RulesWithModelClassifier(other, model.readingRules(other));
+        assertEquals(other.rulesVersion() + "+" + SETTINGS.version(),
+                moved.classify(new MessageText("", "refill please", null)).rulesVersion());
+    }
+}
