@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * context ("no chest pain", "if I get chest pain", "my dad's stroke in 2019") give no feature at all, so
  * the model cannot raise on what the rules deliberately discount. Features:
  * <ul>
- *   <li>{@code w:word} words and {@code b:word word} bigrams within a clause;</li>
+ *   <li>{@code w:word} words (not function words such as "and", "his", "y": they only measured message length)
+ *       and {@code b:word word} bigrams within a clause (not two function words);</li>
  *   <li>{@code c:^gra}, {@code c:ram$}... character 3- and 4-grams of words of 4+ letters (typo tolerance),
  *       each worth {@code charWeight};</li>
  *   <li>{@code concept:name} a rules concept found in a counting context, even if no flag fired
@@ -25,6 +26,14 @@ import java.util.TreeMap;
  * Thread-safe (per-message state lives in the call).
  */
 final class ModelFeatures {
+
+    /** Function words (English, simple Spanish): no unigram or character feature; negations are kept. */
+    static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "and", "or", "to", "of", "in", "on", "at", "for",
+            "with", "from", "is", "are", "was", "were", "be", "been", "am", "it", "its", "this", "that", "i", "im", "ive",
+            "me", "my", "he", "hes", "his", "him", "she", "shes", "her", "we", "our", "you", "your", "they", "them",
+            "their", "so", "just", "up", "like", "have", "has", "had", "do", "does", "did", "can", "will", "would",
+            "about", "as", "by", "if", "there", "what", "when", "some", "all", "get", "got", "y", "de", "la", "el",
+            "en", "que", "mi", "se", "es", "un", "una", "los", "las", "por", "con", "lo", "le", "su", "al", "del");
 
     private final ClinicalRulesClassifier rules;
     private final CompiledRules compiled;
@@ -62,11 +71,14 @@ final class ModelFeatures {
                 boolean counts = finder.countsAt(c, i);
                 if (counts) {
                     String word = words.get(i);
-                    f.put("w:" + word, 1.0);
-                    if (previous) {
+                    boolean function = FUNCTION_WORDS.contains(word);
+                    if (!function) {
+                        f.put("w:" + word, 1.0);
+                    }
+                    if (previous && !(function && FUNCTION_WORDS.contains(words.get(i - 1)))) {
                         f.put("b:" + words.get(i - 1) + " " + word, 1.0);
                     }
-                    if (charWeight > 0 && word.length() >= 4 && !Character.isDigit(word.charAt(0))) {
+                    if (!function && charWeight > 0 && word.length() >= 4 && !Character.isDigit(word.charAt(0))) {
                         String padded = "^" + word + "$";
                         for (int n = 3; n <= 4; n++) {
                             for (int s = 0; s + n <= padded.length(); s++) {

@@ -159,7 +159,7 @@ class DevSetEvaluationTest {
         return sum;
     }
 
-    static String matrix(String title, Enum<?>[] labels, int[][] m) {
+    private static String matrix(String title, Enum<?>[] labels, int[][] m) {
         StringBuilder sb = new StringBuilder(String.format("%s (rows: labelled, columns: decided)%n%-15s", title, ""));
         for (Enum<?> l : labels) {
             sb.append(String.format("%13.13s", l.name()));

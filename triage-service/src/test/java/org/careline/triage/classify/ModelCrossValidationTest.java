@@ -184,9 +184,9 @@ class ModelCrossValidationTest {
         Figures after = figures(SCORED, chosen[0], chosen[1], true);
         System.out.printf("pooled (%d messages)%n  rules only:   %s%n  rules+model:  %s%n", SCORED.size(),
                 before.line(), after.line());
-        System.out.println(DevSetEvaluationTest.matrix("pooled urgency, rules only", Urgency.values(), before.urgency()));
-        System.out.println(DevSetEvaluationTest.matrix("pooled urgency, rules+model", Urgency.values(), after.urgency()));
-        System.out.println(DevSetEvaluationTest.matrix("pooled category, rules+model",
+        System.out.println(matrix("pooled urgency, rules only", Urgency.values(), before.urgency()));
+        System.out.println(matrix("pooled urgency, rules+model", Urgency.values(), after.urgency()));
+        System.out.println(matrix("pooled category, rules+model",
                 org.careline.events.Category.values(), after.category()));
         System.out.println("threshold curve (EMERGENT raise only, pooled): threshold recall precision urgency-acc category-acc");
         for (int t = 95; t >= 2; t -= t > 20 ? 5 : 1) {
@@ -210,6 +210,22 @@ class ModelCrossValidationTest {
         assertTrue(after.recall() >= before.recall(), "the model only raises: recall cannot drop");
         assertTrue(after.precision() >= 0.80, "pooled EMERGENT precision " + after.precision());
         assertTrue(after.urgencyAccuracy() >= before.urgencyAccuracy(), "urgency accuracy must not drop");
+    }
+
+    private static String matrix(String title, Enum<?>[] labels, int[][] m) {
+        StringBuilder sb = new StringBuilder(String.format("%s (rows: labelled, columns: decided)%n%-15s", title, ""));
+        for (Enum<?> l : labels) {
+            sb.append(String.format("%13.13s", l.name()));
+        }
+        sb.append('\n');
+        for (int i = 0; i < labels.length; i++) {
+            sb.append(String.format("%-15s", labels[i].name()));
+            for (int j = 0; j < labels.length; j++) {
+                sb.append(String.format("%13d", m[i][j]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     @Test

@@ -82,18 +82,20 @@ class TriageModelTest {
 
     @Test
     void aRaiseExplainsItselfWithTheFeaturesThatRaisedIt() {
-        // new wording the rules do not know: no flag fires, the model sees crushing, chest, clammy
-        String body = "my grandpa says it feels like his ribs are being crushed from inside, he's grey and clammy";
+        // a wording no rule knows (no chest-pain word next to "chest", no flag fires): the model sees the signals
+        String body = "my husband keeps saying it feels like a truck parked on his chest and he's soaked in sweat";
         Classification ruled = RULES_ONLY.classify(new MessageText("", body, null));
         Classification c = both(body);
 
-        assertNotEquals(Urgency.EMERGENT, ruled.urgency(), ruled.explanation());
+        assertEquals(Urgency.ROUTINE, ruled.urgency(), ruled.explanation());
         assertEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
         assertEquals(Category.CLINICAL, c.category());
         assertTrue(c.explanation().startsWith("EMERGENT raised by model " + SETTINGS.version() + ": P(EMERGENT) "),
                 c.explanation());
-        assertTrue(c.explanation().matches(".*\\[[^]]*\\+\\d\\.\\d\\d.*\\] -> category CLINICAL; rules: .*"), c.explanation());
-        assertTrue(c.explanation().contains(ruled.explanation().substring(0, 20)), "the rules' explanation follows");
+        assertTrue(c.explanation().contains("near cardiac-equivalent +"), c.explanation());
+        assertTrue(c.explanation().matches(".*\\[[^]]*\\+\\d\\.\\d\\d.*\\] -> category CLINICAL; rules: ROUTINE: no flag fired.*"),
+                c.explanation());
+        assertFalse(c.explanation().contains("truck"), "only the model's vocabulary, never other text");
     }
 
     @Test
@@ -115,7 +117,8 @@ class TriageModelTest {
             "what should I do if I ever get chest pain on the new medicine",
             "I won't be around next week, traveling, please move my appointment",
             "it took 20 minutes to get through on the phone, can I book a physical online",
-            "heart-shaped rash on my elbow, not itchy, been there a month"})
+            "heart-shaped rash on my elbow, not itchy, been there a month",
+            "scared I might have a stroke someday with my blood pressure, how do I lower the risk"})
     void lookAlikesStayNonEmergent(String body) {
         Classification c = both(body);
 
