@@ -39,6 +39,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Workload analytics end to end: message-posted events on the real Kafka broker, triage and the workload consumer
@@ -276,6 +277,16 @@ class WorkloadAnalyticsTest {
         assertEquals(thread.toString(), dead.key());
         // nothing was recorded from it
         admin(Map.of("careTeam", TEAM)).body("totals.received", equalTo(4)).body("totals.repliesSent", equalTo(3));
+    }
+
+    @Test
+    void theOpenApiDocumentHasTheOperationWithJsonCsvAndProblemExamples() {
+        String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String part : List.of("/api/v1/analytics/workload", "Workload analytics", "afterHoursShare",
+                "row,careTeam,pool,clinician", "The period may cover at most 366 days.",
+                "You may see your own workload figures only.")) {
+            assertTrue(doc.contains(part), "OpenAPI lacks " + part);
+        }
     }
 
     private ValidatableResponse admin(Map<String, String> params) {
