@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * followed by an exact reconciliation (see {@link Reconciler}) once the stream has drained. Every scenario adds a
  * row to the ledger, printed as it goes and written to {@code target/reliability-ledger.md}.
  *
- * <p>System properties: {@code careline.reliability.messages} per scenario (200), {@code .rate} per second (8),
+ * <p>System properties: {@code careline.reliability.messages} per scenario (150), {@code .rate} per second (8),
+ * {@code .in-flight} POSTs at most at a time (4),
  * {@code .port-offset} (3000), {@code .keep-stack} (false: stop the stack at the end; true: leave it running, for
  * iterating). The stack's home, {@code target/stack-home}, survives between runs until {@code mvn clean}.
  */
@@ -44,8 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultSuiteIT {
 
     private static final int OFFSET = Integer.getInteger("careline.reliability.port-offset", 3000);
-    private static final int MESSAGES = Integer.getInteger("careline.reliability.messages", 200);
+    private static final int MESSAGES = Integer.getInteger("careline.reliability.messages", 150);
     private static final double RATE = Double.parseDouble(System.getProperty("careline.reliability.rate", "8"));
+    private static final int IN_FLIGHT = Integer.getInteger("careline.reliability.in-flight", 4);
     private static final boolean KEEP_STACK = Boolean.getBoolean("careline.reliability.keep-stack");
     private static final Path REPO = Path.of(System.getProperty("careline.repo", "..")).toAbsolutePath().normalize();
     private static final Path TARGET = REPO.resolve("reliability").resolve("target");
@@ -89,7 +91,7 @@ class FaultSuiteIT {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             tokens.renew(USERS);
             MessageStream batch = new MessageStream(stack.gateway(), tokens,
-                    "rel-" + RUN + "-warmup" + WARM_UPS.incrementAndGet() + "-", 4, 2, CLIENT_TIMEOUT).start();
+                    "rel-" + RUN + "-warmup" + WARM_UPS.incrementAndGet() + "-", 4, 2, IN_FLIGHT, CLIENT_TIMEOUT).start();
             return batch.finish().stream().allMatch(o -> o.kind() == MessageStream.Kind.ACCEPTED);
         });
     }
@@ -98,8 +100,9 @@ class FaultSuiteIT {
     static void stopTheStack() throws IOException {
         long minutes = Duration.ofNanos(System.nanoTime() - suiteStarted).toSeconds();
         LEDGER.write(TARGET.resolve("reliability-ledger.md"), String.format(
-                "Run %s: %d messages per scenario at %.1f/s, client timeout %d s; the suite took %d s "
-                        + "(stack start included).", RUN, MESSAGES, RATE, CLIENT_TIMEOUT.toSeconds(), minutes));
+                "Run %s: up to %d messages per scenario at %.1f/s, at most %d in flight, client timeout %d s; the suite "
+                        + "took %d s (stack start included).", RUN, MESSAGES, RATE, IN_FLIGHT, CLIENT_TIMEOUT.toSeconds(),
+                minutes));
         System.out.println(LEDGER.table());
         if (!KEEP_STACK && stack != null) {
             assertTrue(stack.down(), "./careline down failed; see " + stack.log());
@@ -165,7 +168,7 @@ class FaultSuiteIT {
                 }, stream -> {
                     // a freshly started service answers its first requests slowly: wait for acceptances, not sends
                     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> stream.acceptedSoFar().size() >= MESSAGES / 4 || stream.sent() >= MESSAGES);
+                            .until(() -> stream.acceptedSoFar().size() >= MESSAGES / 4 || stream.done());
                     Set<String> accepted = stream.acceptedSoFar();
                     int unpublished = reconciler.committedUnpublished(accepted);
                     int triaged = reconciler.triageDecisions(accepted);
@@ -189,8 +192,10 @@ class FaultSuiteIT {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
         String prefix = "rel-" + RUN + "-" + name + "-";
-        MessageStream stream = new MessageStream(stack.gateway(), tokens, prefix, MESSAGES, RATE, CLIENT_TIMEOUT);
+        MessageStream stream = new MessageStream(stack.gateway(), tokens, prefix, MESSAGES, RATE, IN_FLIGHT, CLIENT_TIMEOUT);
         try {
+            // the previous scenario's restarted service is cold, and the gateway's circuit may still be half-open
+            warmUp();
             before.accept(stream);
             tokens.renew(USERS);
             stream.start();
@@ -205,6 +210,8 @@ class FaultSuiteIT {
                 .map(MessageStream.Outcome::threadId).collect(Collectors.toSet());
         Reconciler.Counts counts = awaitDrained(prefix, accepted);
         boolean auditValid = auditVerifies(problems);
+        // a restart rotates a part's log away: keep each scenario's logs for the post-mortem
+        stack.keepLogs(TARGET.resolve("scenario-logs").resolve(name));
 
         Map<MessageStream.Kind, Long> kinds = outcomes.stream()
                 .collect(Collectors.groupingBy(MessageStream.Outcome::kind, Collectors.counting()));
@@ -219,6 +226,10 @@ class FaultSuiteIT {
                     .map(o -> o.tag() + " HTTP " + o.status() + " " + o.detail() + " after " + o.millis() + " ms")
                     .collect(Collectors.joining("; ")));
         }
+        int refused = kinds.getOrDefault(MessageStream.Kind.REFUSED, 0L).intValue();
+        if (name.equals("baseline") && (refused > 0 || unreachable > 0)) {
+            problems.add((refused + unreachable) + " POSTs refused without any fault: the control run must accept all");
+        }
         if (unreachable > 0 && !gatewayDown) {
             problems.add(unreachable + " POSTs got no HTTP answer although the gateway was up");
         }
@@ -232,15 +243,14 @@ class FaultSuiteIT {
                         java.util.TreeMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
         long slowest = outcomes.stream().mapToLong(MessageStream.Outcome::millis).max().orElse(0);
-        LEDGER.add(new Ledger.Row(name, fault, outcomes.size(), accepted.size(),
-                kinds.getOrDefault(MessageStream.Kind.REFUSED, 0L).intValue(), unreachable, failed, slowest, counts,
+        LEDGER.add(new Ledger.Row(name, fault, outcomes.size(), accepted.size(), refused, unreachable, failed, slowest, counts,
                 auditValid, ready, Duration.ofNanos(System.nanoTime() - started).toSeconds(), answers, problems));
         assertTrue(problems.isEmpty(), name + ": " + String.join("; ", problems));
     }
 
     private static void awaitSent(MessageStream stream, int count) {
-        await().atMost(Duration.ofSeconds((long) (count / RATE) + 60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> stream.sent() >= Math.min(count, MESSAGES));
+        await().atMost(Duration.ofSeconds((long) (3 * MESSAGES / RATE) + 60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> stream.sent() >= Math.min(count, MESSAGES) || stream.done());
     }
 
     private static boolean awaitReady(List<String> problems) {

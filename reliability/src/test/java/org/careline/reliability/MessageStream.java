@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A steady, bounded stream of new patient threads posted through the gateway ({@code POST /api/v1/threads}),
- * alternating between the demo patients, each with a client timeout, and the outcome of every POST. Messaging
+ * alternating between the demo patients, each with a client timeout, and the outcome of every POST. Like real
+ * clients, it keeps at most a few POSTs in flight: a tick that finds them all still waiting is skipped, so a slow
+ * stack slows the stream down instead of drowning in timeouts. The stream ends after {@code count} POSTs or when
+ * its time is up (three times the nominal duration), whichever comes first. Messaging
  * has no idempotency key, so a POST is never retried: a refused one stays refused. Each subject carries a tag
  * ({@code <prefix><seq>}) so that the reconciliation also finds threads stored for a POST the client never saw
  * succeed.
@@ -59,12 +62,16 @@ final class MessageStream {
     private final Duration clientTimeout;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger sent = new AtomicInteger();
+    private final java.util.concurrent.Semaphore inFlight;
+    private long deadlineNanos;
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final List<CompletableFuture<Void>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Void> allSent = new CompletableFuture<>();
 
-    MessageStream(String gateway, Tokens tokens, String tagPrefix, int count, double perSecond, Duration clientTimeout) {
+    MessageStream(String gateway, Tokens tokens, String tagPrefix, int count, double perSecond, int maxInFlight,
+                  Duration clientTimeout) {
+        this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
         this.gateway = gateway;
         this.tokens = tokens;
         this.tagPrefix = tagPrefix;
@@ -79,12 +86,18 @@ final class MessageStream {
             return this;
         }
         long periodMicros = Math.round(1_000_000 / perSecond);
+        deadlineNanos = System.nanoTime() + 3 * periodMicros * 1_000L * count;
         ticker.scheduleAtFixedRate(this::postNext, 0, periodMicros, TimeUnit.MICROSECONDS);
         return this;
     }
 
     int sent() {
         return sent.get();
+    }
+
+    /** Whether the stream has sent its last POST (all of them, or its time ran out). */
+    boolean done() {
+        return allSent.isDone();
     }
 
     /** The ids of the threads accepted so far. */
@@ -105,8 +118,11 @@ final class MessageStream {
 
     private void postNext() {
         int seq = sent.get();
-        if (seq >= count) {
+        if (seq >= count || System.nanoTime() > deadlineNanos) {
             allSent.complete(null);
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
             return;
         }
         sent.incrementAndGet();
@@ -124,10 +140,12 @@ final class MessageStream {
         } catch (RuntimeException e) {
             // no token: the POST is never sent, so nothing can be stored for it
             outcomes.add(new Outcome(seq, tag, Kind.FAILED, 0, null, "no token: " + e.getMessage(), 0));
+            inFlight.release();
             return;
         }
         pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
+                    inFlight.release();
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     outcomes.add(failure == null ? classify(seq, tag, response, millis)
                             : classify(seq, tag, unwrap(failure), millis));

@@ -105,6 +105,18 @@ final class Stack {
         }
     }
 
+    /** Copies every part's current log (and the previous one, the launcher keeps one) into {@code into}. */
+    void keepLogs(Path into) {
+        try (java.util.stream.Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            Files.createDirectories(into);
+            for (Path log : logs.toList()) {
+                Files.copy(log, into.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.out.println("could not keep the logs in " + into + ": " + e);
+        }
+    }
+
     Optional<ProcessHandle> owned(String part) {
         Path pidFile = home.resolve("pids").resolve(part + ".pid");
         try {

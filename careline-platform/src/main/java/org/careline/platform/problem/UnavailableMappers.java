@@ -20,7 +20,7 @@ public class UnavailableMappers {
     /** Seconds a client should wait before trying again. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    @ServerExceptionMapper({ConnectException.class, ClosedConnectionException.class})
+    @ServerExceptionMapper({ConnectException.class, java.net.SocketException.class, ClosedConnectionException.class})
     Response unreachable(Exception e, HttpServerRequest request) {
         return unavailable(e, request);
     }
@@ -37,6 +37,22 @@ public class UnavailableMappers {
     }
 
     /**
+     * Whether a failure that reached the catch-all mapper was caused by a lost backend connection: a refused or
+     * reset socket, a closed database connection, or the database server shutting down or starting up (Hibernate
+     * Reactive may wrap these).
+     */
+    static boolean causedByLostConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.SocketException || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof ClosedConnectionException
+                    || cause instanceof PgException pg && isUnavailable(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * SQLSTATE classes meaning "the server cannot serve you now": 08 connection exceptions, 57P01 admin shutdown,
      * 57P02 crash shutdown, 57P03 cannot connect now (starting up or shutting down).
      */
@@ -45,7 +61,7 @@ public class UnavailableMappers {
                 || sqlState.equals("57P03"));
     }
 
-    private static Response unavailable(Exception e, HttpServerRequest request) {
+    static Response unavailable(Exception e, HttpServerRequest request) {
         Log.warnf("database unavailable (%s) on %s %s [requestId=%s]", e.getClass().getName(), request.method(),
                 request.path(), RequestIds.of(request));
         Response response = ProblemMappers.respond(503, "database-unavailable", "Service Unavailable",

@@ -22,4 +22,14 @@ class UnavailableMappersTest {
         assertFalse(UnavailableMappers.isUnavailable("57014"));  // query cancelled
         assertFalse(UnavailableMappers.isUnavailable(null));
     }
+
+    @Test
+    void aWrappedLostConnectionIsFoundInTheCauses() {
+        RuntimeException wrapped = new RuntimeException("session failed",
+                new java.util.concurrent.CompletionException(new java.net.SocketException("Connection reset")));
+        assertTrue(UnavailableMappers.causedByLostConnection(wrapped));
+        assertTrue(UnavailableMappers.causedByLostConnection(new java.net.ConnectException("refused")));
+        assertFalse(UnavailableMappers.causedByLostConnection(new IllegalStateException("a bug")));
+        assertFalse(UnavailableMappers.causedByLostConnection(new RuntimeException(new NullPointerException())));
+    }
 }
