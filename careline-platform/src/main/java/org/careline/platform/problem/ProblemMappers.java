@@ -114,6 +114,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     Response unexpected(Exception e, HttpServerRequest request) {
+        if (UnavailableMappers.causedByLostConnection(e)) {
+            return UnavailableMappers.unavailable(e, request);   // a wrapped lost connection: 503, not 500
+        }
         // The message may quote data (SQL values, payload fragments): log the type and where only.
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         Log.errorf("unhandled %s at %s on %s %s [requestId=%s]", e.getClass().getName(), where,
