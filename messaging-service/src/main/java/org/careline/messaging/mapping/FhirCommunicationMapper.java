@@ -55,7 +55,7 @@ public class FhirCommunicationMapper {
         return bundle;
     }
 
-    Communication header(MessageThread thread) {
+    public Communication header(MessageThread thread) {
         Communication header = new Communication();
         header.setId(thread.id.toString());
         header.addIdentifier(new Identifier().setSystem(THREAD_SYSTEM).setValue(thread.id.toString()));
@@ -71,7 +71,7 @@ public class FhirCommunicationMapper {
         return header;
     }
 
-    Communication message(MessageThread thread, Message message, Message previous) {
+    public Communication message(MessageThread thread, Message message, Message previous) {
         Communication communication = new Communication();
         communication.setId(message.id.toString());
         communication.addIdentifier(new Identifier().setSystem(MESSAGE_SYSTEM).setValue(message.id.toString()));

@@ -18,6 +18,7 @@ import org.careline.messaging.config.AutoReplyConfig;
 import org.careline.messaging.repository.AutoReplyRepository;
 import org.careline.messaging.repository.MessageRepository;
 import org.careline.messaging.repository.ThreadRepository;
+import org.careline.messaging.webhook.WebhookEvents;
 import org.careline.platform.audit.AuditTrail;
 import org.careline.platform.outbox.Outbox;
 import org.careline.platform.security.Caller;
@@ -54,11 +55,13 @@ public class AutoReplyService {
     private final AuditTrail audit;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final WebhookEvents webhooks;
 
     public AutoReplyService(AutoReplyPolicy policy, PracticeSchedule schedule, AutoReplyConfig config,
                             MessageRepository messages, ThreadRepository threads, AutoReplyRepository replies,
                             NotificationService notifications, Outbox outbox, AuditTrail audit, MeterRegistry registry,
-                            Clock clock) {
+                            Clock clock, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.threads = threads;
         this.policy = policy;
         this.schedule = schedule;
@@ -127,6 +130,7 @@ public class AutoReplyService {
         return messages.persist(reply)
                 .chain(() -> replies.persist(row))
                 .chain(() -> outbox.append(EventType.MESSAGE_POSTED, key, key, posted))
+                .chain(() -> webhooks.messagePosted(thread, reply))
                 .chain(() -> notifications.autoReplied(thread, reply, kind == AutoReplyKind.EMERGENCY))
                 .chain(() -> audit.record(systemCaller(), AuditAction.CREATE, RESOURCE, reply.id.toString(),
                         thread.patientId, AuditOutcome.SUCCESS))

@@ -12,6 +12,7 @@ import org.careline.events.ThreadReplied;
 import org.careline.events.TimeLogged;
 import org.careline.messaging.Message;
 import org.careline.messaging.MessageThread;
+import org.careline.messaging.webhook.WebhookEvents;
 import org.careline.platform.outbox.Outbox;
 
 import java.time.Instant;
@@ -27,9 +28,11 @@ public class ThreadEvents {
     public static final String INACTIVITY = "INACTIVITY";
 
     private final Outbox outbox;
+    private final WebhookEvents webhooks;
 
-    public ThreadEvents(Outbox outbox) {
+    public ThreadEvents(Outbox outbox, WebhookEvents webhooks) {
         this.outbox = outbox;
+        this.webhooks = webhooks;
     }
 
     /** A new thread: {@code thread-opened} (no text) and {@code message-posted} for its first message. */
@@ -38,6 +41,7 @@ public class ThreadEvents {
         ThreadOpened opened = new ThreadOpened(key, thread.patientId, thread.careTeam, thread.topic, author(first),
                 thread.patientInitiated, thread.createdAt);
         return outbox.append(EventType.THREAD_OPENED, key, key, opened)
+                .chain(() -> webhooks.threadOpened(thread))
                 .chain(() -> posted(thread, first, true))
                 .replaceWithVoid();
     }
@@ -73,7 +77,8 @@ public class ThreadEvents {
     public Uni<Void> closed(MessageThread thread, Instant lastActivityAt) {
         String key = thread.id.toString();
         return outbox.append(EventType.THREAD_CLOSED, key, key, new ThreadClosed(key, thread.patientId,
-                thread.careTeam, INACTIVITY, lastActivityAt, thread.closedAt)).replaceWithVoid();
+                thread.careTeam, INACTIVITY, lastActivityAt, thread.closedAt))
+                .chain(() -> webhooks.threadClosed(thread));
     }
 
     private Uni<Void> posted(MessageThread thread, Message message, boolean first) {
@@ -81,7 +86,8 @@ public class ThreadEvents {
         MessagePosted posted = new MessagePosted(key, message.id.toString(), thread.patientId, thread.careTeam,
                 thread.topic, author(message), thread.patientInitiated, first, thread.subject, message.body,
                 message.postedAt);
-        return outbox.append(EventType.MESSAGE_POSTED, key, key, posted).replaceWithVoid();
+        return outbox.append(EventType.MESSAGE_POSTED, key, key, posted)
+                .chain(() -> webhooks.messagePosted(thread, message));
     }
 
     private static Participant author(Message message) {
