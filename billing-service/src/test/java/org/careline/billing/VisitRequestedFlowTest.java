@@ -3,6 +3,7 @@ package org.careline.billing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careline.events.CloudEvent;
@@ -26,13 +27,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.careline.billing.TestEvents.DR_LEE;
 import static org.careline.billing.TestEvents.logged;
 import static org.careline.billing.TestEvents.newPatient;
-import static org.careline.billing.TimeLoggedFlowTest.awaitEpisodes;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -113,7 +114,7 @@ class VisitRequestedFlowTest {
         TestEvents.produce(kafka, logged(thread, patient, DR_LEE, 14, true, true, start),
                 requested(thread, patient, "vr-" + UUID.randomUUID(), start.plus(1, ChronoUnit.DAYS)));
 
-        await().atMost(Duration.ofSeconds(40)).until(() ->
+        await().atMost(Duration.ofSeconds(120)).until(() ->
                 Fixtures.count("select count(*) from visit_request where patient_id = ?", patient) == 1);
         awaitEpisodes(patient, r -> r.body("items[0].status", equalTo("READY")))
                 .body("items[0].code", equalTo("99422"))
@@ -149,6 +150,18 @@ class VisitRequestedFlowTest {
                 r -> "bad-visit".equals(r.key()), Duration.ofSeconds(30));
         assertEquals(codec.write(bad), dead.value());
         assertEquals(0, Fixtures.count("select count(*) from visit_request where visit_request_id = 'vr-bad'"));
+    }
+
+    /** As TimeLoggedFlowTest's, with a longer deadline: a loaded machine delays consumers and the scheduler. */
+    private static ValidatableResponse awaitEpisodes(String patientId, Consumer<ValidatableResponse> condition) {
+        ValidatableResponse[] last = new ValidatableResponse[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            ValidatableResponse response = given().auth().oauth2(EpisodeResourceTest.BILLER)
+                    .queryParam("patientId", patientId).get(EpisodeResourceTest.PATH).then().statusCode(200);
+            condition.accept(response);
+            last[0] = response;
+        });
+        return last[0];
     }
 
     private static String billablePatient() {

@@ -4,12 +4,15 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.billing.VisitRequest;
+import org.careline.billing.EpisodeStatus;
+import org.careline.billing.repository.EpisodeRepository;
 import org.careline.billing.repository.VisitRequestRepository;
 import org.careline.events.MalformedEventException;
 import org.careline.events.VisitRequested;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,9 +26,12 @@ public class VisitRequestService {
 
     private final VisitRequestRepository requests;
     private final DecisionService decisions;
+    private final EpisodeRepository episodes;
     private final Clock clock;
 
-    public VisitRequestService(VisitRequestRepository requests, DecisionService decisions, Clock clock) {
+    public VisitRequestService(VisitRequestRepository requests, DecisionService decisions, EpisodeRepository episodes,
+                               Clock clock) {
+        this.episodes = episodes;
         this.requests = requests;
         this.decisions = decisions;
         this.clock = clock;
@@ -40,11 +46,24 @@ public class VisitRequestService {
                 return Uni.createFrom().voidItem();
             }
             return requests.persist(request)
+                    .chain(() -> touchUndecided(request))
                     .chain(() -> decisions.reevaluate(request.patientId, ChargeLedger.SYSTEM))
                     .invoke(changed -> Log.infof("visit request %s on thread %s recorded; %d decided episodes changed",
                             request.id, request.threadId, changed))
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * The patient's undecided episodes get a new version, so that a decision running concurrently (the scheduler,
+     * which read its facts before this request committed) fails its version check and is made again with the
+     * request, and this transaction fails (and is retried) if that decision committed first.
+     */
+    private Uni<Void> touchUndecided(VisitRequest request) {
+        return episodes.list("patientId = ?1 and status in ?2", request.patientId,
+                        List.of(EpisodeStatus.PENDING, EpisodeStatus.AWAITING_REVIEW))
+                .invoke(list -> list.forEach(e -> e.updatedAt = request.receivedAt))
+                .chain(() -> episodes.flush()).replaceWithVoid();
     }
 
     /** The entity to store; an event without what billing keys on is malformed (dead-letter topic). */
