@@ -78,6 +78,10 @@ public class Episode {
     @Column
     public String trace;
 
+    /** While a requested visit holds the episode (reason VISIT_REQUESTED): when the hold ends and it is decided again. */
+    @Column(name = "hold_until")
+    public Instant holdUntil;
+
     @Version
     public int version;
 

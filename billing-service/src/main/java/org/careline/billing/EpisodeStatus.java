@@ -11,7 +11,7 @@ public enum EpisodeStatus {
     PENDING,
     /** The window closed with at least 5 minutes: a code is assigned and the charge can be submitted. */
     READY,
-    /** Billable, but held: the patient has not consented to possible charges (reason CONSENT_MISSING). */
+    /** Billable, but held: no consent to possible charges (CONSENT_MISSING), or a requested visit pending (VISIT_REQUESTED). */
     HELD,
     /** The charge was sent to the billing system. */
     SUBMITTED,

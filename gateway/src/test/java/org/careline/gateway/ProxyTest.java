@@ -90,7 +90,8 @@ class ProxyTest {
 
     @Test
     void everyConfiguredPrefixReachesItsUpstreamAndPathsBelowOnlyMatchWholeSegments() {
-        for (String prefix : List.of("/api/v1/threads", "/api/v1/fhir", "/api/v1/triage", "/api/v1/queues", "/api/v1/billing")) {
+        for (String prefix : List.of("/api/v1/threads", "/api/v1/fhir", "/api/v1/triage", "/api/v1/queues", "/api/v1/billing",
+                "/api/v1/directory")) {
             String marker = Tokens.marker();
             given().auth().oauth2(Tokens.fresh()).get(prefix + "/" + marker).then().statusCode(200);
             assertEquals(prefix + "/" + marker, FakeUpstream.onlyWith(marker).get("uri"));

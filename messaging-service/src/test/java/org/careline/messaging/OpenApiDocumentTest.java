@@ -34,6 +34,11 @@ class OpenApiDocumentTest {
         assertExample(doc, "/api/v1/threads/{threadId}/attachments", "post", "201");
         assertExample(doc, "/api/v1/threads/{threadId}/attachments", "post", "413");
         assertExample(doc, "/api/v1/threads/{threadId}/attachments", "post", "415");
+        assertExample(doc, "/api/v1/threads/{id}/visit-request", "post", "201");
+        assertExample(doc, "/api/v1/threads/{id}/visit-request", "post", "409");
+        assertExample(doc, "/api/v1/directory", "get", "200");
+        assertExample(doc, "/api/v1/directory", "get", "403");
+        assertExample(doc, "/api/v1/directory/care-teams/{careTeam}/clinicians/{username}", "put", "200");
         assertTrue(paths.containsKey("/api/v1/threads/{threadId}/attachments/{attachmentId}"));
         assertTrue(paths.containsKey("/api/v1/out-of-office/{id}"));
         assertEquals("binary", doc.getString(

@@ -4,19 +4,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.billing.service.EpisodeService;
 import org.careline.billing.service.TimeLogService;
+import org.careline.billing.service.VisitRequestService;
 import org.careline.events.CloudEvent;
 import org.careline.events.EventCodec;
 import org.careline.events.EventType;
 import org.careline.events.MalformedEventException;
 import org.careline.events.ThreadOpened;
 import org.careline.events.TimeLogged;
+import org.careline.events.VisitRequested;
 import org.careline.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Duration;
 
 /**
- * Thread events from messaging: opened threads that can start an e-visit, and time logged with replies.
+ * Thread events from messaging: opened threads that can start an e-visit, time logged with replies, and
+ * threads converted into visit requests (the window's time may roll into the visit).
  * A record that is not a valid event fails, is nacked and lands on the dead-letter topic; a redelivered
  * event is skipped by the inbox. Other event types on the topic are ignored.
  */
@@ -25,14 +28,18 @@ public class ThreadEventsConsumer {
 
     static final String THREAD_OPENED = "billing.thread-opened";
     static final String TIME_LOGGED = "billing.time-logged";
+    static final String VISIT_REQUESTED = "billing.visit-requested";
     private static final int RETRIES = 3;
 
     private final EventCodec codec;
     private final Inbox inbox;
     private final EpisodeService episodes;
     private final TimeLogService timeLogs;
+    private final VisitRequestService visitRequests;
 
-    public ThreadEventsConsumer(EventCodec codec, Inbox inbox, EpisodeService episodes, TimeLogService timeLogs) {
+    public ThreadEventsConsumer(EventCodec codec, Inbox inbox, EpisodeService episodes, TimeLogService timeLogs,
+                                VisitRequestService visitRequests) {
+        this.visitRequests = visitRequests;
         this.codec = codec;
         this.inbox = inbox;
         this.episodes = episodes;
@@ -49,6 +56,10 @@ public class ThreadEventsConsumer {
         if (EventType.TIME_LOGGED.type().equals(event.type())) {
             TimeLogged logged = codec.data(event, EventType.TIME_LOGGED, TimeLogged.class);
             return retried(inbox.once(TIME_LOGGED, event, () -> timeLogs.record(logged)));
+        }
+        if (EventType.VISIT_REQUESTED.type().equals(event.type())) {
+            VisitRequested requested = codec.data(event, EventType.VISIT_REQUESTED, VisitRequested.class);
+            return retried(inbox.once(VISIT_REQUESTED, event, () -> visitRequests.record(requested)));
         }
         return Uni.createFrom().voidItem();
     }

@@ -68,4 +68,10 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
         return list("patientId = ?1 and status in ?2 order by openedAt", patientId,
                 List.of(EpisodeStatus.READY, EpisodeStatus.HELD, EpisodeStatus.NOT_BILLABLE));
     }
+
+    /** Held episodes whose visit-request hold ended by {@code now}: decided again. */
+    public Uni<List<Episode>> findHoldsDue(Instant now, int max) {
+        return find("status = ?1 and holdUntil <= ?2 order by holdUntil, id", EpisodeStatus.HELD, now)
+                .range(0, max - 1).list();
+    }
 }

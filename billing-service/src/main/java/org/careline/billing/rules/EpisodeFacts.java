@@ -13,7 +13,15 @@ import java.util.List;
  * @param entries          the time logged on the episode's threads (duplicates tolerated)
  * @param encounters       the patient's encounters reported by the EHR
  * @param consents         the patient's recorded consents
+ * @param visitRequests    the visits requested from the patient's threads (message to visit)
  */
 public record EpisodeFacts(Instant windowStart, Instant windowEnd, boolean patientInitiated, Boolean established,
-                           List<TimeEntry> entries, List<EncounterFact> encounters, List<ConsentFact> consents) {
+                           List<TimeEntry> entries, List<EncounterFact> encounters, List<ConsentFact> consents,
+                           List<VisitRequestFact> visitRequests) {
+
+    /** Facts without visit requests. */
+    public EpisodeFacts(Instant windowStart, Instant windowEnd, boolean patientInitiated, Boolean established,
+                        List<TimeEntry> entries, List<EncounterFact> encounters, List<ConsentFact> consents) {
+        this(windowStart, windowEnd, patientInitiated, established, entries, encounters, consents, List.of());
+    }
 }

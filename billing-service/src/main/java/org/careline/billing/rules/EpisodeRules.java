@@ -106,12 +106,29 @@ public final class EpisodeRules {
                         && e.globalPeriodEnd() != null && !startDay.isBefore(e.date())
                         && !startDay.isAfter(e.globalPeriodEnd()),
                 startDay, "surgical global period covering the first review", Reason.SURGICAL_GLOBAL_PERIOD));
+        List<VisitRequestFact> requested = requestedInWindow(facts);
+        if (!requested.isEmpty()) {
+            List<String> rolled = requested.stream().flatMap(r -> rollingVisit(facts, r).stream()
+                    .map(e -> "encounter " + e.id() + " (" + e.kind() + ") follows visit request " + r.id())).toList();
+            checks.add(check(trace, "exclusion.requested-visit", rolled.isEmpty(), rolled.isEmpty()
+                    ? requested.size() + " visit request(s) in the window, no E/M visit within " + policy.nextEmDays()
+                    + " days of one yet" : "the time rolls into the requested visit: " + String.join(", ", rolled),
+                    Reason.EM_VISIT_NEXT_7_DAYS));
+        }
         checks.add(check(trace, "time.minimum", minutes >= policy.minimumMinutes(),
                 minutes + " min counted; at least " + policy.minimumMinutes() + " needed", Reason.UNDER_5_MINUTES));
 
         String code = minutes >= policy.minimumMinutes() ? code(family, minutes) : null;
         if (code != null) {
             trace.add(new TraceStep("time.band", true, minutes + " min -> " + code));
+        }
+        if (!requested.isEmpty()) {
+            Instant holdUntil = visitHoldUntil(facts);
+            boolean released = holdUntil == null || !now.isBefore(holdUntil);
+            checks.add(check(trace, "hold.requested-visit", released, released
+                    ? "no E/M visit reported within " + policy.nextEmDays() + " days of the visit request: the e-visit stands"
+                    : "a visit was requested from the exchange; held until " + holdUntil + " (an E/M visit by then "
+                    + "takes the time)", Reason.VISIT_REQUESTED));
         }
         boolean consented = consented(facts, now);
         checks.add(check(trace, "consent", consented, consented
@@ -125,10 +142,36 @@ public final class EpisodeRules {
             return new Decision(Outcome.BILLABLE, code, family, minutes, null, List.copyOf(trace), clinicians);
         }
         Reason reason = failed.get();
-        if (reason == Reason.CONSENT_MISSING) {
+        if (reason.isHold()) {
             return new Decision(Outcome.HELD, code, family, minutes, reason, List.copyOf(trace), clinicians);
         }
         return new Decision(Outcome.NOT_BILLABLE, null, family, minutes, reason, List.copyOf(trace), clinicians);
+    }
+
+    /**
+     * Until when a visit requested during the window holds the episode: the end (exclusive) of the look-ahead
+     * ({@code next-em-days} local days from the request's day) of the latest request that no E/M visit has
+     * followed yet; null when no request holds it.
+     */
+    public Instant visitHoldUntil(EpisodeFacts facts) {
+        return requestedInWindow(facts).stream()
+                .filter(r -> rollingVisit(facts, r).isEmpty())
+                .map(r -> r.requestedAt().atZone(policy.zone()).toLocalDate().plusDays(policy.nextEmDays())
+                        .atStartOfDay(policy.zone()).toInstant())
+                .max(Instant::compareTo).orElse(null);
+    }
+
+    private static List<VisitRequestFact> requestedInWindow(EpisodeFacts facts) {
+        return facts.visitRequests().stream()
+                .filter(r -> !r.requestedAt().isBefore(facts.windowStart()) && r.requestedAt().isBefore(facts.windowEnd()))
+                .toList();
+    }
+
+    /** The E/M visits on the request's day or within {@code next-em-days} after it. */
+    private List<EncounterFact> rollingVisit(EpisodeFacts facts, VisitRequestFact request) {
+        LocalDate day = request.requestedAt().atZone(policy.zone()).toLocalDate();
+        return facts.encounters().stream().filter(e -> e.kind().isEm() && !e.date().isBefore(day)
+                && e.date().isBefore(day.plusDays(policy.nextEmDays()))).toList();
     }
 
     /** The code of {@code minutes} in {@code family}'s bands; null under the minimum. */

@@ -14,6 +14,10 @@ import org.careline.billing.repository.EncounterRepository;
 import org.careline.billing.repository.EpisodeRepository;
 import org.careline.billing.repository.PatientStatusRepository;
 import org.careline.billing.repository.TimeLogRepository;
+import org.careline.billing.repository.VisitRequestRepository;
+import org.careline.billing.rules.Decision;
+import org.careline.billing.rules.Reason;
+import org.careline.billing.rules.VisitRequestFact;
 import org.careline.billing.rules.ConsentFact;
 import org.careline.billing.rules.EncounterFact;
 import org.careline.billing.rules.EpisodeFacts;
@@ -38,6 +42,7 @@ public class DecisionService {
     private final EncounterRepository encounters;
     private final PatientStatusRepository statuses;
     private final ConsentRepository consents;
+    private final VisitRequestRepository visitRequests;
     private final ChargeLedger ledger;
     private final EpisodeRules rules;
     private final BillingConfig config;
@@ -45,7 +50,9 @@ public class DecisionService {
 
     public DecisionService(EpisodeRepository episodes, TimeLogRepository timeLogs, EncounterRepository encounters,
                            PatientStatusRepository statuses, ConsentRepository consents, ChargeLedger ledger,
-                           EpisodeRules rules, BillingConfig config, Clock clock) {
+                           EpisodeRules rules, BillingConfig config, Clock clock,
+                           VisitRequestRepository visitRequests) {
+        this.visitRequests = visitRequests;
         this.episodes = episodes;
         this.timeLogs = timeLogs;
         this.encounters = encounters;
@@ -60,8 +67,10 @@ public class DecisionService {
     /** Decides every episode whose window has ended, each in its own transaction; returns how many. */
     public Uni<Integer> closeDue() {
         Instant now = now();
-        return Panache.withSession(() -> episodes.findDue(now, config.closeBatchSize()))
-                .map(due -> due.stream().map(e -> e.id).toList())
+        return Panache.withSession(() -> episodes.findDue(now, config.closeBatchSize())
+                        .chain(due -> episodes.findHoldsDue(now, config.closeBatchSize())
+                                .map(held -> java.util.stream.Stream.concat(due.stream(), held.stream()).toList())))
+                .map(due -> due.stream().map(e -> e.id).distinct().toList())
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> closeOne(id, now))
                                 .onFailure().recoverWithItem(failure -> {
@@ -75,15 +84,22 @@ public class DecisionService {
 
     private Uni<Boolean> closeOne(UUID id, Instant now) {
         return episodes.findById(id).chain(e -> {
-            boolean stillDue = e != null && e.windowEnd != null && !e.windowEnd.isAfter(now)
+            boolean windowEnded = e != null && e.windowEnd != null && !e.windowEnd.isAfter(now)
                     && (e.status == EpisodeStatus.PENDING || e.status == EpisodeStatus.AWAITING_REVIEW);
+            boolean holdEnded = e != null && e.status == EpisodeStatus.HELD && e.holdUntil != null
+                    && !e.holdUntil.isAfter(now);
+            boolean stillDue = windowEnded || holdEnded;
             return stillDue ? decide(e, now, ChargeLedger.SYSTEM).replaceWith(true) : Uni.createFrom().item(false);
         });
     }
 
     /** Decides one episode now, in the caller's transaction. */
     public Uni<Boolean> decide(Episode episode, Instant now, Caller caller) {
-        return facts(episode).chain(facts -> ledger.apply(episode, rules.decide(facts, now), now, caller));
+        return facts(episode).chain(facts -> {
+            Decision decision = rules.decide(facts, now);
+            episode.holdUntil = decision.reason() == Reason.VISIT_REQUESTED ? rules.visitHoldUntil(facts) : null;
+            return ledger.apply(episode, decision, now, caller);
+        });
     }
 
     /** Re-evaluates a patient's decided, unsubmitted episodes after a late fact; returns how many changed. */
@@ -100,13 +116,15 @@ public class DecisionService {
         return timeLogs.listByEpisode(e.id).chain(logs -> encounters.listByPatient(e.patientId)
                 .chain(found -> statuses.findById(e.patientId)
                         .chain(status -> consents.listByPatient(e.patientId)
-                                .map(given -> new EpisodeFacts(e.openedAt, e.windowEnd, e.patientInitiated,
+                                .chain(given -> visitRequests.listByPatient(e.patientId).map(visits -> new EpisodeFacts(e.openedAt, e.windowEnd, e.patientInitiated,
                                         status == null ? null : status.established,
                                         logs.stream().map(DecisionService::entry).toList(),
                                         found.stream().map(x -> new EncounterFact(x.id.toString(), x.date, x.kind,
                                                 x.globalPeriodEnd)).toList(),
                                         given.stream().map(c -> new ConsentFact(c.recordedAt, c.textVersion))
-                                                .toList())))));
+                                                .toList(),
+                                        visits.stream().map(v -> new VisitRequestFact(v.id, v.requestedAt))
+                                                .toList()))))));
     }
 
     static TimeEntry entry(TimeLog log) {

@@ -37,12 +37,14 @@ public class ThreadService {
     private final AuditedTransactions transactions;
     private final Clock clock;
     private final MessageFollowUps followUps;
+    private final DirectoryService directory;
 
     public ThreadService(ThreadRepository threads, MessageRepository messages, ThreadReadRepository reads,
                          ThreadAccessPolicy policy, CallerScopes scopes, VisibleThreads visible, ThreadEvents events,
                          AuditTrail audit, AuditedTransactions transactions, Clock clock,
-                         MessageFollowUps followUps) {
+                         MessageFollowUps followUps, DirectoryService directory) {
         this.followUps = followUps;
+        this.directory = directory;
         this.threads = threads;
         this.messages = messages;
         this.reads = reads;
@@ -85,7 +87,10 @@ public class ThreadService {
             first.postedAt = now;
 
             Reach reach = policy.reach(scope, thread).orElse(Reach.CARE_TEAM);
-            return threads.persist(thread)
+            // a patient (or caregiver) may not write to a team or clinician that does not accept messages
+            Uni<Void> accepted = thread.patientInitiated
+                    ? directory.requireAccepting(thread.careTeam, thread.addressedTo) : Uni.createFrom().voidItem();
+            return accepted.chain(() -> threads.persist(thread))
                     .chain(() -> messages.persist(first))
                     .chain(() -> events.threadOpened(thread, first))
                     .chain(() -> audit.record(caller, AuditAction.CREATE, RESOURCE, thread.id.toString(),
