@@ -82,7 +82,9 @@ public class InboxBatch {
                     skipped[0]++;
                     return Uni.createFrom().voidItem();
                 }
-                return item.work().get().invoke(committed::add).replaceWithVoid();
+                // flushed before the next event: its queries (e.g. "the patient's open episode") must see this one's
+                // inserts, as they would have seen them committed when each event had its own transaction
+                return item.work().get().invoke(committed::add).call(Panache::flush).replaceWithVoid();
             });
         })).map(ignored -> new Outcome<>(nullSafe(committed), List.of(), skipped[0], false));
     }
