@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -121,32 +120,6 @@ class ThreadOpenedConsumerTest {
         assertEquals(Map.of("k-malformed", notJson, "x", codec.write(badThreadId)),
                 dead.stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value)));
         awaitEpisodes(patient, r -> r.body("items.threadIds.flatten()", contains(good.toString())));
-    }
-
-    @Test
-    void aBatchWithADuplicateAndTwoThreadsOfOnePatientOnTwoPartitionsOpensOneEpisodePerPatient() {
-        String a = newPatient();
-        String b = newPatient();
-        CloudEvent a1 = opened(UUID.randomUUID(), a, PATIENT, true);
-        CloudEvent a2 = opened(UUID.randomUUID(), a, PATIENT, true);
-        CloudEvent b1 = opened(UUID.randomUUID(), b, PATIENT, true);
-        // one send, so that the records most likely arrive in one poll (one transaction): the second thread of
-        // patient a must join the episode the first one opened in the same, not yet committed, transaction
-        kafka.produceStrings().fromRecords(
-                RelayedEvents.record(Topics.MESSAGING_THREADS, 0, a1.partitionkey(), codec.write(a1),
-                        EventType.THREAD_OPENED.type()),
-                RelayedEvents.record(Topics.MESSAGING_THREADS, 1, b1.partitionkey(), codec.write(b1),
-                        EventType.THREAD_OPENED.type()),
-                RelayedEvents.record(Topics.MESSAGING_THREADS, 0, a1.partitionkey(), codec.write(a1),
-                        EventType.THREAD_OPENED.type()),
-                RelayedEvents.record(Topics.MESSAGING_THREADS, 0, a2.partitionkey(), codec.write(a2),
-                        EventType.THREAD_OPENED.type()))
-                .awaitCompletion();
-
-        awaitEpisodes(a, r -> r.body("items", hasSize(1))
-                .body("items[0].threadIds", containsInAnyOrder(a1.subject(), a2.subject())));
-        awaitEpisodes(b, r -> r.body("items", hasSize(1))
-                .body("items[0].threadIds", contains(b1.subject())));
     }
 
     private static String newPatient() {
