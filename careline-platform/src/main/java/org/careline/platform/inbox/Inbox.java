@@ -21,10 +21,15 @@ public class Inbox {
      * @return true when the work ran, false for a redelivered event
      */
     public Uni<Boolean> once(String consumer, CloudEvent event, Supplier<Uni<Void>> work) {
-        return Panache.withTransaction(() -> firstDelivery(consumer, event.id())
+        return once(consumer, event.id(), work);
+    }
+
+    /** As {@link #once(String, CloudEvent, Supplier)}, by event id. */
+    public Uni<Boolean> once(String consumer, String eventId, Supplier<Uni<Void>> work) {
+        return Panache.withTransaction(() -> firstDelivery(consumer, eventId)
                 .chain(first -> {
                     if (!first) {
-                        Log.debugf("%s skips redelivered event %s", consumer, event.id());
+                        Log.debugf("%s skips redelivered event %s", consumer, eventId);
                         return Uni.createFrom().item(false);
                     }
                     return work.get().replaceWith(true);

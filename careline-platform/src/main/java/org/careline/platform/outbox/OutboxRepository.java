@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -21,6 +22,11 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
                         + " order by id limit :size for update skip locked", OutboxEvent.class)
                 .setParameter("size", size)
                 .getResultList());
+    }
+
+    /** Marks the given rows published, in one statement. Must run in the transaction that locked them. */
+    public Uni<Integer> markPublished(List<Long> ids, Instant publishedAt) {
+        return update("publishedAt = ?1 where id in ?2", publishedAt, ids);
     }
 
     public Uni<Long> countUnpublished() {

@@ -1,52 +1,88 @@
 package org.careline.triage.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.events.CloudEvent;
 import org.careline.events.EventCodec;
 import org.careline.events.EventType;
+import org.careline.events.MalformedEventException;
 import org.careline.events.MessagePosted;
-import org.careline.platform.inbox.Inbox;
+import org.careline.platform.inbox.ConsumedRecord;
+import org.careline.platform.inbox.DeadLetter;
+import org.careline.platform.inbox.DeadLetters;
+import org.careline.platform.inbox.InboxBatch;
 import org.careline.triage.service.QueueChange;
 import org.careline.triage.service.QueueChanges;
 import org.careline.triage.service.TriageService;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Triages every message posted to a thread. A record that is not a valid event fails, is nacked and
- * lands on the dead-letter topic; a redelivered event is skipped by the inbox.
+ * Triages every message posted to a thread, one Kafka poll (batch mode, up to {@code max.poll.records}) per
+ * database transaction ({@link InboxBatch}): per-thread order holds (a thread's events share a partition and a
+ * batch keeps offset order), a redelivered event is skipped by the inbox, a record that is not a valid event goes
+ * to {@code careline.dlq.triage} (channel {@value #DEAD_LETTERS}) and does not hold up the rest. The batch is
+ * acknowledged, so its offsets may be committed, only after its transaction committed and its dead letters are on
+ * the broker; queue changes reach the live streams after the commit.
  */
 @ApplicationScoped
 public class MessagePostedConsumer {
 
     static final String NAME = "triage.message-posted";
+    static final String DEAD_LETTERS = "triage-dead-letters";
 
     private final EventCodec codec;
-    private final Inbox inbox;
+    private final InboxBatch inbox;
     private final TriageService service;
     private final QueueChanges changes;
+    private final MutinyEmitter<String> deadLetters;
 
-    public MessagePostedConsumer(EventCodec codec, Inbox inbox, TriageService service, QueueChanges changes) {
+    public MessagePostedConsumer(EventCodec codec, InboxBatch inbox, TriageService service, QueueChanges changes,
+                                 @Channel(DEAD_LETTERS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+                                 MutinyEmitter<String> deadLetters) {
         this.codec = codec;
         this.inbox = inbox;
         this.service = service;
         this.changes = changes;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("message-posted")
-    public Uni<Void> consume(String record) {
-        CloudEvent event = codec.read(record);
-        if (!EventType.MESSAGE_POSTED.type().equals(event.type())) {
-            return Uni.createFrom().voidItem();
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<InboxBatch.Item<QueueChange>> items = new ArrayList<>(batch.getRecords().size());
+        List<DeadLetter> malformed = new ArrayList<>();
+        for (ConsumedRecord record : ConsumedRecord.of(batch)) {
+            try {
+                if (record.value() == null) {
+                    throw new MalformedEventException("record has no value");
+                }
+                CloudEvent event = codec.read(record.value());
+                if (!EventType.MESSAGE_POSTED.type().equals(event.type())) {
+                    continue;
+                }
+                MessagePosted posted = codec.data(event, EventType.MESSAGE_POSTED, MessagePosted.class);
+                items.add(new InboxBatch.Item<>(record, NAME, event.id(), () -> service.triage(posted)));
+            } catch (MalformedEventException e) {
+                malformed.add(new DeadLetter(record, e.getMessage()));
+            }
         }
-        MessagePosted posted = codec.data(event, EventType.MESSAGE_POSTED, MessagePosted.class);
-        QueueChange[] committed = new QueueChange[1];
-        return inbox.once(NAME, event, () -> service.triage(posted).invoke(c -> committed[0] = c).replaceWithVoid())
-                .invoke(() -> {
-                    if (committed[0] != null) {
-                        changes.publish(committed[0]); // after the inbox transaction committed
+        return inbox.process(items)
+                .invoke(outcome -> outcome.committed().forEach(change -> {
+                    if (change != null) {
+                        changes.publish(change); // after the transaction committed
                     }
+                }))
+                .chain(outcome -> {
+                    List<DeadLetter> dead = new ArrayList<>(malformed);
+                    dead.addAll(outcome.deadLetters());
+                    return DeadLetters.send(deadLetters, dead);
                 })
-                .replaceWithVoid();
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 }

@@ -1,0 +1,171 @@
+package org.careline.platform.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.MalformedEventException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Processes the events of one consumed Kafka batch (one poll) idempotently in <em>one</em> transaction: one
+ * statement records every event id in the inbox ({@code processed_event}), then the work of each first delivery
+ * runs in the batch's order (offset order within a partition, so per-key order holds), and everything commits
+ * together. Event ids seen before, or earlier in the same batch, do no work.
+ * <p>
+ * If the batch transaction fails (a malformed event found only while processing, an optimistic-lock conflict, the
+ * database), nothing of it is committed and the batch is processed again one event per transaction, as
+ * {@link Inbox#once} does: a malformed event or one that still fails after {@value #RETRIES} retries becomes a
+ * {@link DeadLetter} and the others commit. The caller acknowledges the Kafka batch only after this completes and
+ * its dead letters are on the broker.
+ */
+@ApplicationScoped
+public class InboxBatch {
+
+    static final int RETRIES = 3;
+
+    private final Inbox inbox;
+
+    public InboxBatch(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /**
+     * One event of a batch to process once per consumer.
+     *
+     * @param consumer the inbox name (one consumer may use several, e.g. one per event type)
+     * @param work     runs inside the transaction; its result is returned once committed
+     */
+    public record Item<R>(ConsumedRecord record, String consumer, String eventId, Supplier<Uni<R>> work) {
+    }
+
+    /**
+     * What a batch did.
+     *
+     * @param committed   the results of the work that committed, in batch order (may hold nulls)
+     * @param deadLetters the events that could not be processed
+     * @param skipped     redelivered event ids (seen before or earlier in the batch)
+     */
+    public record Outcome<R>(List<R> committed, List<DeadLetter> deadLetters, int skipped, boolean fellBack) {
+    }
+
+    public <R> Uni<Outcome<R>> process(List<Item<R>> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(new Outcome<>(List.of(), List.of(), 0, false));
+        }
+        return inOneTransaction(items)
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("batch of %d events failed in one transaction (%s): processing them one by one",
+                            items.size(), failure.getClass().getSimpleName());
+                    return oneByOne(items);
+                });
+    }
+
+    private <R> Uni<Outcome<R>> inOneTransaction(List<Item<R>> items) {
+        List<R> committed = new ArrayList<>(items.size());
+        int[] skipped = {0};
+        return Panache.withTransaction(() -> firstDeliveries(items).chain(fresh -> {
+            committed.clear();
+            skipped[0] = 0;
+            Set<String> started = new HashSet<>();
+            return runInOrder(items, 0, item -> {
+                String key = item.consumer() + '\n' + item.eventId();
+                if (!fresh.contains(key) || !started.add(key)) {
+                    skipped[0]++;
+                    return Uni.createFrom().voidItem();
+                }
+                // flushed before the next event: its queries (e.g. "the patient's open episode") must see this one's
+                // inserts, as they would have seen them committed when each event had its own transaction
+                return item.work().get().invoke(committed::add).call(Panache::flush).replaceWithVoid();
+            });
+        })).map(ignored -> new Outcome<>(nullSafe(committed), List.of(), skipped[0], false));
+    }
+
+    private <R> Uni<Outcome<R>> oneByOne(List<Item<R>> items) {
+        List<R> committed = new ArrayList<>();
+        List<DeadLetter> dead = new ArrayList<>();
+        int[] skipped = {0};
+        return runInOrder(items, 0, item -> {
+            @SuppressWarnings("unchecked")
+            R[] result = (R[]) new Object[1];
+            // Panache.withTransaction closed the failed batch's session: each attempt gets a fresh one
+            return Uni.createFrom().deferred(() -> inbox.once(item.consumer(), item.eventId(),
+                            () -> item.work().get().invoke(r -> result[0] = r).replaceWithVoid()))
+                    .onFailure(f -> !(f instanceof MalformedEventException))
+                    .retry().withBackOff(Duration.ofMillis(50), Duration.ofMillis(500)).atMost(RETRIES)
+                    .invoke(ran -> {
+                        if (ran) {
+                            committed.add(result[0]);
+                        } else {
+                            skipped[0]++;
+                        }
+                    })
+                    .onFailure().recoverWithItem(failure -> {
+                        Log.warnf("event %s not processed by %s (%s): dead-lettered", item.eventId(), item.consumer(),
+                                failure.getClass().getSimpleName());
+                        Log.debug("why", failure);
+                        dead.add(new DeadLetter(item.record(), reason(failure)));
+                        return false;
+                    })
+                    .replaceWithVoid();
+        }).map(ignored -> new Outcome<>(nullSafe(committed), List.copyOf(dead), skipped[0], true));
+    }
+
+    /** Runs {@code step} for each item from {@code index} on, each after the previous one completed. */
+    private static <T> Uni<Void> runInOrder(List<T> items, int index, java.util.function.Function<T, Uni<Void>> step) {
+        if (index >= items.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return step.apply(items.get(index)).chain(() -> runInOrder(items, index + 1, step));
+    }
+
+    /** Inserts every (consumer, event id) of the batch in one statement; returns those that were new. */
+    private Uni<Set<String>> firstDeliveries(List<? extends Item<?>> items) {
+        Map<String, String[]> distinct = new LinkedHashMap<>();
+        for (Item<?> item : items) {
+            distinct.putIfAbsent(item.consumer() + '\n' + item.eventId(), new String[] {item.consumer(), item.eventId()});
+        }
+        StringBuilder sql = new StringBuilder("insert into processed_event (consumer, event_id) values ");
+        int i = 0;
+        for (String[] ignored : distinct.values()) {
+            sql.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :e").append(i).append(')');
+            i++;
+        }
+        sql.append(" on conflict do nothing returning consumer, event_id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Object[].class);
+            int p = 0;
+            for (String[] key : distinct.values()) {
+                query.setParameter("c" + p, key[0]);
+                query.setParameter("e" + p, key[1]);
+                p++;
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Set<String> fresh = new HashSet<>();
+            for (Object[] row : rows) {
+                fresh.add(row[0] + "\n" + row[1]);
+            }
+            return fresh;
+        });
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof MalformedEventException) {
+            return failure.getMessage(); // names ids and kinds only, never content (EventCodec, services)
+        }
+        return "not processed: " + failure.getClass().getSimpleName() + " after " + RETRIES + " retries";
+    }
+
+    private static <R> List<R> nullSafe(List<R> list) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(list));
+    }
+}
