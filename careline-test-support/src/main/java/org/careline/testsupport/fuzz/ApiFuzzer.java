@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careline.testsupport.TestTokens;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +101,45 @@ public final class ApiFuzzer {
         return this;
     }
 
+    /**
+     * The generated authorization matrix: every operation's plausible request (real ids of the planted data)
+     * as every actor, each with its own {@code X-Request-Id}.
+     */
+    public List<AccessCell> matrix(Map<String, String> actors) {
+        OpenApiDocument document = OpenApiDocument.fetch(base);
+        Settings settings = new Settings(seed, List.of(), Map.of(), Map.copyOf(knownValues), List.copyOf(plantedPhi),
+                "Fuzzmark-PHI-" + Long.toHexString(seed), maxPerOperation, include);
+        RequestGenerator generator = new RequestGenerator(document, settings);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        List<AccessCell> cells = new ArrayList<>();
+        for (Operation op : document.operations().stream().filter(include).toList()) {
+            for (Map.Entry<String, String> actor : actors.entrySet()) {
+                FuzzRequest request = generator.plausible(op, actor.getValue());
+                String requestId = "matrix-" + java.util.UUID.randomUUID();
+                try {
+                    HttpResponse<byte[]> response = send(client, request, requestId);
+                    cells.add(new AccessCell(op.key(), actor.getKey(), response.statusCode(), requestId,
+                            new String(response.body(), StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    cells.add(new AccessCell(op.key(), actor.getKey(), -1, requestId, e.toString()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** One cell of the generated matrix. */
+    public record AccessCell(String operation, String actor, int status, String requestId, String body) {
+        /** Whether the body shows any of {@code values}. */
+        public boolean shows(List<String> values) {
+            return values.stream().anyMatch(body::contains);
+        }
+    }
+
     public FuzzReport run() {
         OpenApiDocument document = OpenApiDocument.fetch(base);
         return run(document, document.operations().stream().filter(include).toList());
@@ -130,7 +170,7 @@ public final class ApiFuzzer {
                 perOperation.merge(op.key(), 1, Integer::sum);
                 HttpResponse<byte[]> response;
                 try {
-                    response = client.send(http(request), HttpResponse.BodyHandlers.ofByteArray());
+                    response = send(client, request);
                 } catch (IOException e) {
                     failures.add(new FuzzReport.Failure(op.key(), request.mutation(), -1,
                             "no response: " + e.getClass().getSimpleName(), ""));
@@ -148,7 +188,39 @@ public final class ApiFuzzer {
                 healthy(client), millis);
     }
 
-    private HttpRequest http(FuzzRequest request) {
+    /** Sends and reads the body, except an open event stream (a 2xx {@code text/event-stream}), which is closed. */
+    private HttpResponse<byte[]> send(HttpClient client, FuzzRequest request) throws IOException, InterruptedException {
+        return send(client, request, null);
+    }
+
+    private HttpResponse<byte[]> send(HttpClient client, FuzzRequest request, String requestId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = http(request);
+        if (requestId != null) {
+            builder.header("X-Request-Id", requestId);
+        }
+        HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = response.body()) {
+            boolean stream = response.statusCode() < 300
+                    && response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            body = stream ? new byte[0] : in.readAllBytes();
+        }
+        return new BodyRead(response, body);
+    }
+
+    /** A response whose body was read into memory. */
+    private record BodyRead(HttpResponse<InputStream> raw, byte[] body) implements HttpResponse<byte[]> {
+        public int statusCode() { return raw.statusCode(); }
+        public HttpRequest request() { return raw.request(); }
+        public java.util.Optional<HttpResponse<byte[]>> previousResponse() { return java.util.Optional.empty(); }
+        public java.net.http.HttpHeaders headers() { return raw.headers(); }
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return raw.sslSession(); }
+        public URI uri() { return raw.uri(); }
+        public HttpClient.Version version() { return raw.version(); }
+    }
+
+    private HttpRequest.Builder http(FuzzRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.resolve("/") + request.target().substring(1)))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json, application/problem+json, */*;q=0.1");
         if (request.token() != null) {
@@ -159,7 +231,7 @@ public final class ApiFuzzer {
         }
         HttpRequest.BodyPublisher body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        return b.method(request.method(), body).build();
+        return b.method(request.method(), body);
     }
 
     private static void check(FuzzRequest request, HttpResponse<byte[]> response, List<String> forbidden,

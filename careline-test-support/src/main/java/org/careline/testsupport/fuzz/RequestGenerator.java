@@ -68,6 +68,11 @@ final class RequestGenerator {
         return all;
     }
 
+    /** The plausible request of {@code op} (real ids where known), with {@code token}. */
+    FuzzRequest plausible(Operation op, String token) {
+        return baseline(op, new Random(settings.seed() ^ op.key().hashCode())).token(token).build("plausible");
+    }
+
     // ---- the plausible request
 
     private Builder baseline(Operation op, Random random) {
