@@ -104,9 +104,12 @@ class ProxyGrantFlowTest {
         String unknown = CODEC.write(changed(new ProxyGrantChanged(UUID.randomUUID().toString(), ignored, patient,
                 "READ_WRITE", now.plus(30, ChronoUnit.DAYS), null, now)))
                 .replace(EventType.PROXY_GRANT_CHANGED.type(), "careline.messaging.something-new.v9");
-        for (String poison : List.of(notJson, wrongShape, CODEC.write(lacking), huge, unknown)) {
-            kafka.produceStrings().fromRecords(List.of(RelayedEvents.record(Topics.MESSAGING_GRANTS, 0, patient,
-                    poison, null))).awaitCompletion();
+        List<String> poisons = List.of(notJson, wrongShape, CODEC.write(lacking), huge, unknown);
+        for (int i = 0; i < poisons.size(); i++) {
+            // partition 0 like the good record; a key of its own each, as other tests read the dead-letter
+            // topic into a map by key
+            kafka.produceStrings().fromRecords(List.of(RelayedEvents.record(Topics.MESSAGING_GRANTS, 0,
+                    patient + "-poison-" + i, poisons.get(i), null))).awaitCompletion();
         }
         // a good grant after them on the same partition
         String caregiver = "cg-after-poison-" + patient;
