@@ -26,13 +26,21 @@ import static io.restassured.RestAssured.given;
 /** Tokens, audit events and API calls shared by the audit-service tests. */
 final class AuditFixtures {
 
-    static final String AUDITOR = TestTokens.user("auditor1").roles("auditor").groups("/compliance").sign();
-    static final String PATIENT = TestTokens.patient("patient1", "P-1001", "family-medicine");
-    static final String CLINICIAN = TestTokens.clinician("dr.lee", "MD", "/care-teams/family-medicine/physicians");
-    static final String STAFF = TestTokens.user("frontdesk1").roles("staff").groups("/care-teams/family-medicine/front-desk").sign();
-    static final String BILLER = TestTokens.user("biller1").roles("billing").groups("/billing-office").sign();
-    static final String ADMIN = TestTokens.user("admin1").roles("admin").sign();
-    static final String CAREGIVER = TestTokens.user("caregiver1").roles("caregiver").sign();
+    static final String AUDITOR = user("auditor1").roles("auditor").groups("/compliance").sign();
+    static final String PATIENT = user("patient1").roles("patient").claim("patient_id", "P-1001")
+            .claim("care_team", "family-medicine").sign();
+    static final String CLINICIAN = user("dr.lee").roles("clinician").claim("credential", "MD")
+            .groups("/care-teams/family-medicine/physicians").sign();
+    static final String STAFF = user("frontdesk1").roles("staff").groups("/care-teams/family-medicine/front-desk").sign();
+    static final String BILLER = user("biller1").roles("billing").groups("/billing-office").sign();
+    static final String ADMIN = user("admin1").roles("admin").sign();
+    static final String CAREGIVER = user("caregiver1").roles("caregiver").sign();
+
+    /** A token that outlives the whole suite on a busy machine (TestTokens' default lasts five minutes). */
+    static TestTokens.Builder user(String username) {
+        return TestTokens.user(username).expiresAt(java.time.Instant.now().plus(4, java.time.temporal.ChronoUnit.HOURS)
+                .getEpochSecond());
+    }
 
     static final String EVENTS = "/api/v1/audit/events";
     static final String DEAD_LETTERS = Topics.DEAD_LETTER_PREFIX + "audit";

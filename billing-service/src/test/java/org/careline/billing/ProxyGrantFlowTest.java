@@ -91,6 +91,43 @@ class ProxyGrantFlowTest {
                 .then().statusCode(403);
     }
 
+    @Test
+    void poisonGrantsGoToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
+        String patient = newPatient();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String notJson = "{\"specversion\":\"1.0\", not an event " + patient;
+        String wrongShape = "[\"" + patient + "\", 1, 2]";
+        CloudEvent lacking = changed(new ProxyGrantChanged(UUID.randomUUID().toString(), null, patient, "READ",
+                now.plus(1, ChronoUnit.DAYS), null, now));
+        String huge = patient + " " + "x".repeat(600 * 1024);
+        String ignored = "cg-unknown-type-" + patient;
+        String unknown = CODEC.write(changed(new ProxyGrantChanged(UUID.randomUUID().toString(), ignored, patient,
+                "READ_WRITE", now.plus(30, ChronoUnit.DAYS), null, now)))
+                .replace(EventType.PROXY_GRANT_CHANGED.type(), "careline.messaging.something-new.v9");
+        List<String> poisons = List.of(notJson, wrongShape, CODEC.write(lacking), huge, unknown);
+        for (int i = 0; i < poisons.size(); i++) {
+            // partition 0 like the good record; a key of its own each, as other tests read the dead-letter
+            // topic into a map by key
+            kafka.produceStrings().fromRecords(List.of(RelayedEvents.record(Topics.MESSAGING_GRANTS, 0,
+                    patient + "-poison-" + i, poisons.get(i), null))).awaitCompletion();
+        }
+        // a good grant after them on the same partition
+        String caregiver = "cg-after-poison-" + patient;
+        produce(changed(new ProxyGrantChanged(UUID.randomUUID().toString(), caregiver, patient, "READ_WRITE",
+                now.plus(30, ChronoUnit.DAYS), null, now)));
+
+        String token = CaregiverConsentTest.caregiverToken(caregiver);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .queryParam("patientId", patient).get(PATH + "/me").then().statusCode(404));
+        for (String poison : List.of(notJson, wrongShape, CODEC.write(lacking), huge)) {
+            RelayedEvents.awaitRecord(kafka, "careline.dlq.billing", r -> poison.equals(r.value()),
+                    Duration.ofSeconds(60));
+        }
+        // an event type this consumer does not know is skipped (topics carry several types), never applied
+        given().auth().oauth2(CaregiverConsentTest.caregiverToken(ignored)).queryParam("patientId", patient)
+                .get(PATH + "/me").then().statusCode(403);
+    }
+
     private static CloudEvent changed(ProxyGrantChanged change) {
         return CODEC.envelope(EventType.PROXY_GRANT_CHANGED, "/careline/messaging-service", change.grantId(),
                 change.patientId(), change.changedAt(), change);

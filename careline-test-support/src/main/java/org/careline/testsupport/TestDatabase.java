@@ -59,4 +59,27 @@ public final class TestDatabase {
         }
         return records;
     }
+
+    /**
+     * The audit records the service under test wrote to its outbox for one request (its {@code X-Request-Id}),
+     * oldest first.
+     */
+    public static List<AccessRecorded> auditedAccessesOfRequest(String requestId) {
+        List<AccessRecorded> records = new ArrayList<>();
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("select payload from outbox_event where event_type = ?"
+                     + " and payload::jsonb -> 'data' ->> 'requestId' = ? order by id")) {
+            s.setString(1, EventType.ACCESS_RECORDED.type());
+            s.setString(2, requestId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(CODEC.data(CODEC.read(rs.getString(1)), EventType.ACCESS_RECORDED,
+                            AccessRecorded.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return records;
+    }
 }

@@ -48,7 +48,7 @@ public class AuditQueryParser {
     /** The patient id to record in the audit record of a query: the filter if it is a plausible id. */
     public static String patientIdOrNull(AuditFilters filters) {
         String patientId = filters.patientId();
-        return blank(patientId) || patientId.length() > MAX_ID_LENGTH ? null : patientId;
+        return blank(patientId) || patientId.length() > MAX_ID_LENGTH || hasControl(patientId) ? null : patientId;
     }
 
     private int limit(String text) {
@@ -73,7 +73,15 @@ public class AuditQueryParser {
         if (text.length() > MAX_ID_LENGTH) {
             throw ProblemException.badRequest(name + " must be at most " + MAX_ID_LENGTH + " characters.");
         }
+        if (hasControl(text)) {
+            // a NUL cannot even be compared in PostgreSQL text: it used to fail as a 500
+            throw ProblemException.badRequest(name + " must not contain control characters.");
+        }
         return text;
+    }
+
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private static Instant instant(String name, String text) {

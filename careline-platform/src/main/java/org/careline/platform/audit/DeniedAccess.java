@@ -67,12 +67,16 @@ public record DeniedAccess(AuditAction action, String resourceType, String resou
         return parameters == null ? null : single(parameters.get(name));
     }
 
-    /** An identifier that fits an audit record, else null (an oversized value is not an identifier). */
+    /**
+     * An identifier that fits an audit record, else null: an oversized value, or one with control characters
+     * (a NUL cannot be stored, and the refusal would go unaudited), is not an identifier.
+     */
     private static String single(List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
         String value = values.get(0);
-        return value == null || value.isBlank() || value.length() > MAX_ID ? null : value;
+        return value == null || value.isBlank() || value.length() > MAX_ID
+                || value.chars().anyMatch(Character::isISOControl) ? null : value;
     }
 }

@@ -56,6 +56,14 @@ class DeniedAccessTest {
     }
 
     @Test
+    void aValueWithControlCharactersIsNotRecordedAsAnIdentifierSoTheRefusalCanStillBeStored() {
+        DeniedAccess access = DeniedAccess.of("GET", ThreadResource.class, Map.of("id", List.of("t\u0000-1")),
+                Map.of("patientId", List.of("P-1001\n")));
+        assertNull(access.resourceId());
+        assertNull(access.patientId());
+    }
+
+    @Test
     void generatedSubclassNamesAreStripped() {
         assertEquals("Thread", DeniedAccess.resourceType(ThreadResource.class));
         assertEquals("Unknown", DeniedAccess.resourceType(null));

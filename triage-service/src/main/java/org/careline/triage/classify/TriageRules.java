@@ -111,7 +111,15 @@ public record TriageRules(
         try {
             return MAPPER.readValue(json, TriageRules.class).checked();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidRulesException(List.of("not a rules document: " + e.getOriginalMessage()));
+            // Jackson's message quotes the input: say only where the document went wrong
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    && !mapping.getPath().isEmpty() ? " at " + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")) : "";
+            String at = e.getLocation() != null
+                    ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
+            throw new InvalidRulesException(List.of("not a rules document: malformed JSON or a wrongly typed value"
+                    + where + at));
         }
     }
 

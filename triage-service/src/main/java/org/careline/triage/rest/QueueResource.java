@@ -47,6 +47,9 @@ import java.util.UUID;
 @RolesAllowed({Roles.CLINICIAN, Roles.STAFF})
 public class QueueResource {
 
+    /** The longest queue name the store holds. */
+    private static final int MAX_QUEUE_NAME = 128;
+
     private static final String ITEM_EXAMPLE = "{\"id\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"threadId\":"
             + "\"0b6f3f5e-8d1c-4c4e-9f57-2b1d3c4a5e6f\",\"patientId\":\"P-1001\",\"careTeam\":\"family-medicine\","
             + "\"queue\":\"nurse-pool\",\"urgency\":\"URGENT\",\"priority\":2,\"dueAt\":\"2026-11-23T22:00:00Z\","
@@ -103,6 +106,10 @@ public class QueueResource {
                                    @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > 100) {
             throw ProblemException.badRequest("limit must be between 1 and 100.");
+        }
+        if (queue.length() > MAX_QUEUE_NAME || queue.chars().anyMatch(Character::isISOControl)) {
+            // the column holds 128 characters and PostgreSQL text no NUL: such a name would fail in the database
+            throw ProblemException.badRequest("Not a queue name.");
         }
         var after = mapper.position(cursor);
         return service.page(caller.get(), queue, after, limit).map(list -> {
