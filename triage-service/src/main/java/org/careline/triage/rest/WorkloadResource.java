@@ -39,6 +39,8 @@ import java.util.Locale;
 @RolesAllowed({Roles.ADMIN, Roles.CLINICIAN, Roles.STAFF})
 public class WorkloadResource {
 
+    private static final int MAX_IDENTIFIER = 128;
+
     static final String CSV = "text/csv";
     private static final String TURNAROUND = "\"turnaround\":{\"ALL\":{\"answered\":2,\"medianSeconds\":3150.0,"
             + "\"p90Seconds\":4950.0},\"EMERGENT\":{\"answered\":0,\"medianSeconds\":null,\"p90Seconds\":null},"
@@ -98,8 +100,8 @@ public class WorkloadResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         WorkloadPeriod period = WorkloadPeriod.parse(from, to, clock.instant(), config.defaultPeriod(), config.maxPeriod());
         boolean csv = csv(format, accept);
-        return analytics.report(caller.get(), period.from(), period.to(), groupBy(groupBy), blankToNull(careTeam),
-                        blankToNull(clinician))
+        return analytics.report(caller.get(), period.from(), period.to(), groupBy(groupBy),
+                        identifier("careTeam", careTeam), identifier("clinician", clinician))
                 .map(report -> csv ? Response.ok(WorkloadCsv.write(report), CSV).build()
                         : Response.ok(report, MediaType.APPLICATION_JSON).build());
     }
@@ -124,6 +126,16 @@ public class WorkloadResource {
             };
         }
         return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+    }
+
+    /** A care team or user id as the store holds it: at most 128 characters, no control characters (no NUL). */
+    private static String identifier(String name, String value) {
+        String id = blankToNull(value);
+        if (id != null && (id.length() > MAX_IDENTIFIER || id.chars().anyMatch(Character::isISOControl))) {
+            throw ProblemException.badRequest(name + " is not an identifier: at most " + MAX_IDENTIFIER
+                    + " characters, no control characters.");
+        }
+        return id;
     }
 
     private static String blankToNull(String value) {
