@@ -42,22 +42,7 @@ public final class TestDatabase {
      * (e.g. {@code Thread/<id>}), oldest first: what it will publish, whether or not Kafka has it yet.
      */
     public static List<AccessRecorded> auditedAccesses(String subject) {
-        List<AccessRecorded> records = new ArrayList<>();
-        try (Connection c = connect();
-             PreparedStatement s = c.prepareStatement("select payload from outbox_event where event_type = ?"
-                     + " and payload::jsonb ->> 'subject' = ? order by id")) {
-            s.setString(1, EventType.ACCESS_RECORDED.type());
-            s.setString(2, subject);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    records.add(CODEC.data(CODEC.read(rs.getString(1)), EventType.ACCESS_RECORDED,
-                            AccessRecorded.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return records;
+        return auditedAccessesWhere("payload::jsonb ->> 'subject' = ?", subject);
     }
 
     /**
@@ -65,12 +50,16 @@ public final class TestDatabase {
      * oldest first.
      */
     public static List<AccessRecorded> auditedAccessesOfRequest(String requestId) {
+        return auditedAccessesWhere("payload::jsonb -> 'data' ->> 'requestId' = ?", requestId);
+    }
+
+    private static List<AccessRecorded> auditedAccessesWhere(String condition, String value) {
         List<AccessRecorded> records = new ArrayList<>();
         try (Connection c = connect();
              PreparedStatement s = c.prepareStatement("select payload from outbox_event where event_type = ?"
-                     + " and payload::jsonb -> 'data' ->> 'requestId' = ? order by id")) {
+                     + " and " + condition + " order by id")) {
             s.setString(1, EventType.ACCESS_RECORDED.type());
-            s.setString(2, requestId);
+            s.setString(2, value);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     records.add(CODEC.data(CODEC.read(rs.getString(1)), EventType.ACCESS_RECORDED,
