@@ -24,6 +24,7 @@ public enum EventType {
     MESSAGE_TRIAGED("careline.triage.message-triaged.v1", Topics.TRIAGE_DECISIONS, MessageTriaged.class),
     THREAD_ESCALATED("careline.triage.thread-escalated.v1", Topics.TRIAGE_ESCALATIONS, ThreadEscalated.class),
     QUEUE_ITEM_COMPLETED("careline.triage.queue-item-completed.v1", Topics.TRIAGE_DECISIONS, QueueItemCompleted.class),
+    VISIT_RECOMMENDED("careline.triage.visit-recommended.v1", Topics.TRIAGE_ESCALATIONS, VisitRecommended.class),
     ACCESS_RECORDED("careline.audit.access-recorded.v1", Topics.AUDIT_RECORDS, AccessRecorded.class),
     BREAK_GLASS_GRANTED("careline.audit.break-glass-granted.v1", Topics.AUDIT_GRANTS, BreakGlassGranted.class);
 
