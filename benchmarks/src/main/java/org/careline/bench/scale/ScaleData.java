@@ -110,10 +110,10 @@ public final class ScaleData {
                          md5('scale-thread-' || n)::uuid as id,
                          case when n <= p.mine then p.pid else 'BS-' || lpad(((n % p.others) + 1)::text, 5, '0') end as patient,
                          case when n <= p.mine then p.puser else 'scale-patient-' || ((n % p.others) + 1) end as author,
-                         case when n <= p.mine then p.pteam else p.teams[1 + (n % array_length(p.teams, 1))] end as team,
+                         case when n <= p.mine then p.pteam else p.teams[(1 + n % array_length(p.teams, 1))::int] end as team,
                          n > p.total - p.open as is_open,
                          now() - make_interval(mins => ((p.total - n) * 2 + (p.per - 1) * 10)::int) as created,
-                         (array['MEDICATION','APPOINTMENT','TEST_RESULTS','CLINICAL','BILLING','ADMINISTRATIVE','OTHER'])[1 + n % 7] as category,
+                         (array['MEDICATION','APPOINTMENT','TEST_RESULTS','CLINICAL','BILLING','ADMINISTRATIVE','OTHER'])[(1 + n % 7)::int] as category,
                          case when n % 500 = 0 then 'EMERGENT' when n % 20 = 0 then 'URGENT' else 'ROUTINE' end as urgency
                   from p, generate_series(?::bigint, ?::bigint) as n)
             """;
@@ -122,7 +122,7 @@ public final class ScaleData {
             insert into message_thread (id, patient_id, care_team, subject, topic, status, created_by, created_by_role,
                                         patient_initiated, created_at, updated_at, addressed_to, closed_at)
             select id, patient, team, 'Scale run thread ' || n,
-                   (array['MEDICATION','APPOINTMENT','TEST_RESULTS','CLINICAL_QUESTION','BILLING','PAPERWORK','OTHER'])[1 + n % 7],
+                   (array['MEDICATION','APPOINTMENT','TEST_RESULTS','CLINICAL_QUESTION','BILLING','PAPERWORK','OTHER'])[(1 + n % 7)::int],
                    case when is_open then 'AWAITING_CARE_TEAM' else 'CLOSED' end, author, 'PATIENT', true,
                    created, created + make_interval(mins => (per - 1) * 10), null,
                    case when is_open then null else created + make_interval(mins => (per - 1) * 10 + 1) end
