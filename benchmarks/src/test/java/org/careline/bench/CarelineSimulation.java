@@ -411,6 +411,7 @@ public class CarelineSimulation extends Simulation {
                 loaded = data.load(shape);
                 System.out.println("scale: loaded in " + loaded.toSeconds() + " s");
             }
+            data.settle();
             List<ListingPlans.Plan> plans = new ListingPlans(dbs).explain(shape, clinician, ScaleSummary.QUEUE,
                     config.scale().deepPage(), ScaleSummary.THREAD_PAGE, ScaleSummary.ITEM_PAGE);
             String md = "# Listing query plans (scale data set)\n\n" + ListingPlans.markdown(plans);

@@ -66,6 +66,23 @@ public final class ScaleData {
         }
     }
 
+    /**
+     * {@code VACUUM ANALYZE} of the four tables, run before every scale run's plans and load. The vacuum right after
+     * the load may not mark the new pages all-visible (a service transaction still open in that database holds the
+     * horizon back): the work list's index-only count then fetches every heap row (33 ms instead of 2.5 ms for the
+     * queue counts in the first run). A later vacuum, as autovacuum would do on a live system, sets the visibility map.
+     */
+    public void settle() throws SQLException {
+        try (Connection db = dbs.open("messaging", false); Statement s = db.createStatement()) {
+            s.execute("vacuum analyze message_thread");
+            s.execute("vacuum analyze message");
+        }
+        try (Connection db = dbs.open("triage", false); Statement s = db.createStatement()) {
+            s.execute("vacuum analyze triage_decision");
+            s.execute("vacuum analyze queue_item");
+        }
+    }
+
     /** Loads the whole data set, prints progress, analyzes the tables; returns how long it took. */
     public Duration load(Shape shape) throws SQLException {
         Instant start = Instant.now();
