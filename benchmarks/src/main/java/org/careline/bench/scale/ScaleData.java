@@ -54,11 +54,18 @@ public final class ScaleData {
         this.dbs = dbs;
     }
 
-    /** Whether the last thread of this shape is already there (then the load is skipped). */
+    /**
+     * Whether the last thread of this shape and its queue item are already there (then the load is skipped). Every
+     * insert skips rows that exist, so a load cut short is completed by running it again.
+     */
     public boolean present(Shape shape) throws SQLException {
-        try (Connection db = dbs.open("messaging", true);
-             PreparedStatement q = db.prepareStatement("select count(*) from message_thread where id = md5('scale-thread-' || ?)::uuid")) {
-            q.setLong(1, shape.threads());
+        return exists("messaging", "select count(*) from message_thread where id = md5('scale-thread-' || ?)::uuid", shape.threads())
+                && exists("triage", "select count(*) from queue_item where id = md5('scale-queue-' || ?)::uuid", shape.threads());
+    }
+
+    private boolean exists(String database, String sql, long n) throws SQLException {
+        try (Connection db = dbs.open(database, true); PreparedStatement q = db.prepareStatement(sql)) {
+            q.setLong(1, n);
             try (ResultSet rows = q.executeQuery()) {
                 rows.next();
                 return rows.getLong(1) == 1;
@@ -144,6 +151,7 @@ public final class ScaleData {
                    created, created + make_interval(mins => (per - 1) * 10), null,
                    case when is_open then null else created + make_interval(mins => (per - 1) * 10 + 1) end
             from t
+            on conflict do nothing
             """;
 
     private static final String MESSAGES = ROWS + """
@@ -155,6 +163,7 @@ public final class ScaleData {
                    'Synthetic scale-run message ' || k || ' of thread ' || n || '.',
                    created + make_interval(mins => k * 10)
             from t, generate_series(0, per - 1) as k
+            on conflict do nothing
             """;
 
     private static final String DECISIONS = ROWS + """
@@ -164,6 +173,7 @@ public final class ScaleData {
                    patient, team, urgency, category, 0.8, 'Scale run pre-load', 'scale-preload',
                    created + make_interval(mins => k * 10, secs => 1)
             from t, generate_series(0, per - 1, 2) as k
+            on conflict do nothing
             """;
 
     private static final String QUEUE_ITEMS = ROWS + """
@@ -184,6 +194,7 @@ public final class ScaleData {
                    case when is_open then null else doctor end,
                    case when is_open then null else created + make_interval(mins => (per - 1) * 10) end
             from t
+            on conflict do nothing
             """;
 
     private static void execute(Connection db, String sql, Shape s, long from, long to) throws SQLException {
