@@ -27,6 +27,14 @@ public final class RunLog {
     private final Map<String, Queue<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder repliesWithoutThread = new LongAdder();
+    private final Queue<Timed> timeline = new ConcurrentLinkedQueue<>();
+
+    /** One finished request: when its virtual user arrived (epoch ms), its status (0 = no answer) and latency (-1 = none). */
+    public record Timed(String type, int status, long millis, long arrivedAt) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
 
     public void posted(Posted p) {
         posted.add(p);
@@ -48,12 +56,23 @@ public final class RunLog {
 
     /** One completed request: its type (e.g. "POST thread"), HTTP status (0 = no answer) and latency. */
     public void request(String type, int status, long millis) {
+        request(type, status, millis, System.currentTimeMillis() - millis);
+    }
+
+    /** One completed request whose virtual user arrived at {@code arrivedAt} (epoch ms). */
+    public void request(String type, int status, long millis, long arrivedAt) {
+        timeline.add(new Timed(type, status, millis, arrivedAt));
         latencies.computeIfAbsent(type, t -> new ConcurrentLinkedQueue<>()).add(millis);
         statuses.computeIfAbsent(type + " " + status, t -> new LongAdder()).increment();
     }
 
     /** A request that ended without a measured response time (connection failure, timeout before any answer). */
     public void unanswered(String type, int status) {
+        unanswered(type, status, System.currentTimeMillis());
+    }
+
+    public void unanswered(String type, int status, long arrivedAt) {
+        timeline.add(new Timed(type, status, -1, arrivedAt));
         statuses.computeIfAbsent(type + " " + status, t -> new LongAdder()).increment();
     }
 
@@ -71,6 +90,11 @@ public final class RunLog {
 
     public Map<String, LongAdder> statuses() {
         return statuses;
+    }
+
+    /** Every finished request, in completion order. */
+    public List<Timed> timeline() {
+        return new ArrayList<>(timeline);
     }
 
     public long repliesWithoutThread() {

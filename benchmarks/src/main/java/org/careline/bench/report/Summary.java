@@ -1,27 +1,29 @@
 package org.careline.bench.report;
 
 import org.careline.bench.BenchConfig;
-import org.careline.bench.Probe;
 import org.careline.bench.RunLog;
+import org.careline.bench.ledger.Ledger;
+import org.careline.bench.ramp.RampSteps;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** The Markdown summary of one run (also printed to the console). */
+/** The Markdown summary of a fixed-rate or ramp run (also printed to the console). */
 public final class Summary {
 
-    /** Everything measured, gathered by the simulation. */
-    public record Inputs(BenchConfig config, Instant loadStart, Instant loadEnd, RunLog log, Probe.Result probe,
-                         Map<String, ProcessStats.Sample> procBefore, Map<String, ProcessStats.Sample> procAfter,
-                         Map<String, Long> lagAtLoadEnd, Map<String, Long> lagAfterProbe,
+    /** Everything measured, gathered by the simulation. {@code ledger} is null when the databases did not answer. */
+    public record Inputs(BenchConfig config, Instant loadStart, Instant loadEnd, Instant drained, RunLog log, Ledger ledger,
+                         String ledgerError, Map<String, ProcessStats.Sample> procBefore,
+                         Map<String, ProcessStats.Sample> procAfter, Map<String, List<LagTrend.Sample>> lag,
+                         List<LagTrend> trends, List<RampSteps.Step> steps, String stopReason,
                          String machineBefore, String machineAfter) {
     }
 
@@ -32,17 +34,33 @@ public final class Summary {
         StringBuilder md = new StringBuilder();
         BenchConfig c = in.config();
         double seconds = Math.max(0.001, Duration.between(in.loadStart(), in.loadEnd()).toMillis() / 1000.0);
-        md.append("# Careline benchmark summary\n\n");
-        md.append("- Run: ").append(in.loadStart()).append(", target arrival rate ").append(fmt(c.rate()))
-                .append(" requests/s for ").append(c.duration().toSeconds()).append(" s (open model: 60% new threads, 25% timed replies, 15% reads)")
-                .append(", gateway ").append(c.gatewayUrl()).append('\n');
+        boolean ramp = in.steps() != null;
+        md.append(ramp ? "# Careline benchmark: ramp\n\n" : "# Careline benchmark summary\n\n");
+        md.append("- Run: ").append(in.loadStart());
+        if (ramp) {
+            BenchConfig.Ramp r = c.ramp();
+            md.append(", ramp from ").append(fmt(r.start())).append(" requests/s by ").append(fmt(r.step())).append(" every ")
+                    .append(r.stepDuration().toSeconds()).append(" s up to ").append(fmt(r.max())).append("; a step passes with p99 post → queued <= ")
+                    .append(r.p99Limit().toMillis()).append(" ms and errors <= ").append(fmt(r.errorLimit() * 100)).append("%");
+        } else {
+            md.append(", target arrival rate ").append(fmt(c.rate())).append(" requests/s for ").append(c.duration().toSeconds()).append(" s");
+        }
+        md.append(" (open model: 60% new threads, 25% timed replies, 15% reads), gateway ").append(c.gatewayUrl()).append('\n');
         md.append("- Machine before: ").append(in.machineBefore()).append("; after: ").append(in.machineAfter()).append('\n');
-        md.append("- Load phase wall time: ").append(fmt(seconds)).append(" s\n\n");
+        md.append("- Load phase wall time: ").append(fmt(seconds)).append(" s");
+        if (in.stopReason() != null) {
+            md.append(" (stopped: ").append(in.stopReason()).append(')');
+        }
+        md.append("; drain until the ledger was complete: ")
+                .append(fmt(Duration.between(in.loadEnd(), in.drained()).toMillis() / 1000.0)).append(" s\n\n");
+
+        if (ramp) {
+            md.append(rampSection(in.steps()));
+        }
 
         md.append("## HTTP (all requests of the measured load)\n\n");
         md.append("| Request | Count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
-        new TreeMap<>(in.log().latencies()).forEach((type, values) ->
-                md.append(Percentiles.of(values).row(type)).append('\n'));
+        new TreeMap<>(in.log().latencies()).forEach((type, values) -> md.append(Percentiles.of(values).row(type)).append('\n'));
         md.append("\n| Request and status | Count |\n|---|---|\n");
         new TreeMap<>(in.log().statuses()).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.sum()).append(" |\n"));
         long total = in.log().statuses().values().stream().mapToLong(a -> a.sum()).sum();
@@ -56,69 +74,87 @@ public final class Summary {
         }
         md.append("\n\n");
 
-        List<Probe.ThreadTrace> threads = in.probe().threads();
-        md.append("## End-to-end lag (sample of ").append(threads.size()).append(" of ").append(in.log().posted().size())
-                .append(" accepted threads, ").append(in.probe().replies().size()).append(" of ").append(in.log().replied().size())
-                .append(" timed replies; followed for ").append(in.probe().took().toSeconds()).append(" s, deadline ")
-                .append(c.lagDeadline().toSeconds()).append(" s)\n\n");
-        md.append("| Stage | Reached | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
-        md.append(Percentiles.of(present(threads.stream().map(t -> t.triageLag).toList())).row("post → triage decision")).append('\n');
-        md.append(Percentiles.of(present(threads.stream().map(t -> t.queueLag).toList())).row("post → queue item")).append('\n');
-        md.append(Percentiles.of(present(threads.stream().map(t -> t.auditLag).toList())).row("post → audit record stored")).append('\n');
-        md.append(Percentiles.of(present(in.probe().replies().stream().map(r -> r.billingLag).toList())).row("timed reply → billing episode updatedAt (loose upper bound, see README)")).append('\n');
-        md.append("\n## Ledger (sampled threads)\n\n");
-        long stored = threads.stream().filter(t -> t.stored).count();
-        long triaged = threads.stream().filter(t -> t.triageLag != null).count();
-        long queued = threads.stream().filter(t -> t.queueLag != null).count();
-        long audited = threads.stream().filter(t -> t.auditLag != null).count();
-        long dupDecisions = threads.stream().filter(t -> t.decisions > 1).count();
-        long dupAudits = threads.stream().filter(t -> t.auditCreates > 1).count();
-        long billed = in.probe().replies().stream().filter(r -> r.billingLag != null).count();
-        md.append("| accepted (2xx POST, sampled) | stored | triaged | queued | audited (CREATE) | replies sampled | in a billing episode |\n|---|---|---|---|---|---|---|\n");
-        md.append("| ").append(threads.size()).append(" | ").append(stored).append(" | ").append(triaged).append(" | ").append(queued)
-                .append(" | ").append(audited).append(" | ").append(in.probe().replies().size()).append(" | ").append(billed).append(" |\n\n");
-        md.append("Duplicates: ").append(dupDecisions).append(" sampled threads with more than one triage decision, ")
-                .append(dupAudits).append(" with more than one CREATE audit record. Ledger balanced: **")
-                .append(stored == threads.size() && triaged == threads.size() && audited == threads.size()
-                        && billed == in.probe().replies().size() && dupDecisions == 0 && dupAudits == 0 ? "yes" : "NO")
-                .append("**.\n\n");
-
-        md.append("## Processes (from ").append(c.careLineHome()).append("/pids)\n\n");
-        md.append("| Part | PID (processes in its tree) | CPU during load (% of one core) | RSS at end MB | peak RSS MB (sum of per-process peaks) |\n|---|---|---|---|---|\n");
-        in.procAfter().forEach((part, after) -> {
-            ProcessStats.Sample before = in.procBefore().get(part);
-            String cpu = before == null || before.pid() != after.pid() ? "?"
-                    : fmt(100.0 * (after.cpuMillis() - before.cpuMillis()) / (seconds * 1000));
-            md.append("| ").append(part).append(" | ").append(after.pid()).append(" (").append(after.processes()).append(") | ").append(cpu).append(" | ")
-                    .append(after.rssKb() / 1024).append(" | ").append(after.peakRssKb() / 1024).append(" |\n");
-        });
-        if (in.procAfter().isEmpty()) {
-            md.append("| (no live pid files found: set CARELINE_HOME or -Dbench.home) | | | | |\n");
-        }
-        md.append("\n## Kafka consumer lag (messages)\n\n");
-        if (in.lagAtLoadEnd().isEmpty()) {
-            md.append("Not reachable at ").append(c.kafkaBootstrap()).append(".\n");
+        Ledger l = in.ledger();
+        if (l == null) {
+            md.append("## End-to-end lag and ledger\n\nNot available: ").append(in.ledgerError()).append("\n\n");
         } else {
-            md.append("| Group | at load end | after the probe |\n|---|---|---|\n");
-            in.lagAtLoadEnd().forEach((g, l) -> md.append("| ").append(g).append(" | ").append(l).append(" | ")
-                    .append(Objects.toString(in.lagAfterProbe().get(g), "?")).append(" |\n"));
+            md.append("## End-to-end lag (every accepted thread and timed reply, from the services' database timestamps)\n\n");
+            md.append("| Stage | Reached | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+            md.append(Percentiles.of(l.lags().triaged()).row("post → triage decision (`decided_at`)")).append('\n');
+            md.append(Percentiles.of(l.lags().queued()).row("post → queue item (`queue_item.created_at`)")).append('\n');
+            md.append(Percentiles.of(l.lags().audited()).row("post → audit record stored (`received_at`)")).append('\n');
+            md.append(Percentiles.of(l.lags().billed()).row("timed reply → time entry in billing (`time_entry.received_at`)")).append('\n');
+            md.append("\nFrom the thread's `created_at` (reply: the message's `posted_at`) in messaging. All parts run on one machine, one clock.\n\n");
+            md.append(ledgerSection(l));
         }
+
+        md.append("## Kafka consumer lag during the run (sampled every second, all groups)\n\n");
+        double last = in.lag().values().stream().flatMap(List::stream).mapToDouble(LagTrend.Sample::atSeconds).max().orElse(seconds);
+        md.append(LagTable.render(in.lag(), seconds, last, in.trends(), c.lagGrowthShare()));
+        md.append("\nConsumer lag over the load: **").append(in.lag().isEmpty() ? "not measured" : LagTable.bounded(in.trends()) ? "bounded" : "growing")
+                .append("**. Every sample: `consumer-lag.csv`.\n\n");
+
+        md.append(processes(c, seconds, in.procBefore(), in.procAfter()));
         md.append("\nGatling's HTML report (latency over time, per request) is under `benchmarks/target/gatling/`.\n");
         return md.toString();
     }
 
-    static List<Long> present(List<Long> values) {
-        List<Long> out = new ArrayList<>();
-        values.forEach(v -> {
-            if (v != null) {
-                out.add(v);
-            }
-        });
-        return out;
+    static String rampSection(List<RampSteps.Step> steps) {
+        StringBuilder md = new StringBuilder("## Ramp steps\n\n");
+        md.append("| Step | target requests/s | completed 2xx/s | requests | errors | threads | post → queued p50 / p99 ms | not queued | POST /threads p99 ms | verdict |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (RampSteps.Step s : steps) {
+            md.append("| ").append(s.index() + 1).append(" | ").append(fmt(s.targetRate())).append(" | ").append(fmt(s.completedPerSecond()))
+                    .append(" | ").append(s.requests()).append(" | ").append(s.errors()).append(" (").append(fmt(100 * s.errorShare())).append("%) | ")
+                    .append(s.threads()).append(" | ").append(s.postToQueued().p50()).append(" / ").append(s.postToQueued().p99())
+                    .append(" | ").append(s.unqueued()).append(" | ").append(s.post().p99()).append(" | ")
+                    .append(!s.complete() ? "cut short" : s.passed() ? "pass" : "**fail**").append(" |\n");
+        }
+        Optional<RampSteps.Step> knee = RampSteps.knee(steps);
+        md.append("\n**Knee: ").append(knee.map(s -> fmt(s.targetRate()) + " requests/s (step " + (s.index() + 1) + ", "
+                + fmt(s.completedPerSecond()) + " completed/s, p99 post → queued " + s.postToQueued().p99() + " ms)")
+                .orElse("none: the first step did not pass")).append("**");
+        RampSteps.firstFailure(steps).ifPresent(f -> md.append("; first failing step: ").append(fmt(f.targetRate())).append(" requests/s"));
+        md.append(". Lags here are judged after the drain, from triage's `queue_item.created_at`; a thread never queued counts with the time it waited.\n\n");
+        return md.toString();
     }
 
-    static String fmt(double d) {
-        return String.format(java.util.Locale.ROOT, "%.1f", d);
+    static String ledgerSection(Ledger l) {
+        StringBuilder md = new StringBuilder("## Ledger (every accepted thread and timed reply, read from the databases after the drain)\n\n");
+        md.append("| accepted (2xx) | stored | stored, not acknowledged | triaged | queued | audited (CREATE) | duplicates | timed replies accepted | stored | in billing (time entry) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| ").append(l.accepted()).append(" | ").append(l.stored()).append(" | ").append(l.unacknowledged()).append(" | ")
+                .append(l.triaged()).append(" | ").append(l.queued()).append(" | ").append(l.audited()).append(" | ")
+                .append(l.duplicates()).append(" | ").append(l.repliesAccepted()).append(" | ").append(l.repliesStored()).append(" | ")
+                .append(l.repliesBilled()).append(" |\n\n");
+        md.append("Ledger balanced (accepted = stored = triaged = queued = audited, replies = time entries, no duplicate): **")
+                .append(l.balanced() ? "yes" : "NO").append("**.");
+        if (l.unacknowledged() > 0) {
+            md.append(" Threads stored whose POST got no 2xx answer (e.g. a gateway timeout): ").append(l.unacknowledged()).append('.');
+        }
+        md.append('\n');
+        l.problems().forEach(p -> md.append("- ").append(p).append('\n'));
+        return md.append('\n').toString();
+    }
+
+    public static String processes(BenchConfig c, double seconds, Map<String, ProcessStats.Sample> before,
+                                   Map<String, ProcessStats.Sample> after) {
+        StringBuilder md = new StringBuilder("## Processes (from ").append(c.careLineHome()).append("/pids)\n\n");
+        md.append("| Part | PID (processes in its tree) | CPU during load (% of one core) | RSS at end MB | peak RSS MB (sum of per-process peaks) |\n|---|---|---|---|---|\n");
+        after.forEach((part, a) -> {
+            ProcessStats.Sample b = before.get(part);
+            String cpu = b == null || b.pid() != a.pid() ? "?" : fmt(100.0 * (a.cpuMillis() - b.cpuMillis()) / (seconds * 1000));
+            md.append("| ").append(part).append(" | ").append(a.pid()).append(" (").append(a.processes()).append(") | ").append(cpu).append(" | ")
+                    .append(a.rssKb() / 1024).append(" | ").append(a.peakRssKb() / 1024).append(" |\n");
+        });
+        if (after.isEmpty()) {
+            md.append("| (no live pid files found: set CARELINE_HOME or -Dbench.home) | | | | |\n");
+        }
+        return md.toString();
+    }
+
+    public static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
     }
 
     public static void write(Path file, String markdown) {
