@@ -152,6 +152,23 @@ class ClinicalRulesClassifierTest {
         assertEquals(category, c.category(), c.explanation());
     }
 
+    /** A Fahrenheit-looking decimal with no temperature word is a temperature, unless a weight, money or lab is near. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            URGENT   | my 4 yr old has 104.2 but he is watching tv
+            EMERGENT | my 5 week old is 100.6
+            URGENT   | my son is 101.3 and sleepy but drinking
+            ROUTINE  | she weighs 104.2 lbs now
+            ROUTINE  | the bill was 104.5 dollars
+            ROUTINE  | sugar 104.5 after breakfast
+            ROUTINE  | listening to 101.1 fm in the waiting room
+            ROUTINE  | he is 99.9 today, better
+            """)
+    void bareFahrenheitNumbersAreTemperatures(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** Look-alikes of the phrases rules 3.0 added: none is an emergency. */
     @ParameterizedTest
     @ValueSource(strings = {
