@@ -36,6 +36,11 @@ final class ReadingTags {
             "degrees", "grados", "f", "rectal", "oral", "thermometer", "forehead", "axillary", "febrile", "tmax",
             "calentura", "temps", "arm", "armpit", "underarm", "ear", "rectally", "orally", "temporal", "tympanic",
             "celsius", "fahrenheit", "hot", "warm");
+    private static final Pattern BARE_FAHRENHEIT = Pattern.compile("^10[0-6]\\.\\df?$");
+    private static final Set<String> NOT_A_TEMPERATURE = Set.of("lb", "lbs", "pound", "pounds", "kg", "kgs", "kilos",
+            "weight", "weighs", "weighed", "weigh", "mg", "mcg", "ml", "units", "unit", "u", "iu", "percent", "miles",
+            "mph", "dollars", "usd", "bill", "billed", "charge", "charged", "owe", "paid", "pay", "balance", "cost",
+            "copay", "fm", "am", "pm", "ldl", "hdl", "cholesterol", "triglycerides", "level", "levels", "score", "iq");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
     private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding");
@@ -56,6 +61,9 @@ final class ReadingTags {
                 tags.add("#fever-reading");
             }
         });
+        if (bareFahrenheit(words, r.feverF())) {
+            tags.add("#fever-reading");
+        }
         if (infantMonths(normalized).orElse(Double.MAX_VALUE) < r.infantMonths()) {
             tags.add("#infant");
         }
@@ -105,6 +113,33 @@ final class ReadingTags {
             }
         }
         return tags;
+    }
+
+    /**
+     * "my 4 yr old has 104.2", "my 5 week old is 100.6": a number with one decimal from the fever threshold up to 107
+     * reads as a Fahrenheit temperature even with no temperature word, unless a weight, money, dose, glucose, pulse or
+     * oxygen word is within three words before it or right after it.
+     */
+    static boolean bareFahrenheit(List<String> words, double feverF) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!BARE_FAHRENHEIT.matcher(words.get(i)).matches()) {
+                continue;
+            }
+            double value = Double.parseDouble(words.get(i).replace("f", ""));
+            if (value < feverF || value >= 107) {
+                continue;
+            }
+            boolean otherMeaning = false;
+            for (int j = Math.max(0, i - 3); j <= Math.min(words.size() - 1, i + 1) && !otherMeaning; j++) {
+                String w = words.get(j);
+                otherMeaning = j != i && (NOT_A_TEMPERATURE.contains(w) || GLUCOSE.contains(w) || OXYGEN.contains(w)
+                        || HEART_RATE.contains(w));
+            }
+            if (!otherMeaning) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void glucose(List<String> words, TriageRules.Readings r, Set<String> tags) {

@@ -46,7 +46,7 @@ public class ClassifyResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "critical medication",
             value = "{\"urgency\":\"URGENT\",\"category\":\"MEDICATION\",\"confidence\":0.85,\"explanation\":"
                     + "\"URGENT by flag critical-medication-gap [\\\"@critical-med\\\" + \\\"out of\\\"] -> category "
-                    + "MEDICATION\",\"rulesVersion\":\"careline-triage-rules-2.8+careline-triage-model-1.1\"}")))
+                    + "MEDICATION\",\"rulesVersion\":\"careline-triage-rules-3.0+careline-triage-model-1.2\"}")))
     @APIResponse(responseCode = "400", description = "No body, a body over 20000 characters or an unknown topic",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "no body",
             value = "{\"type\":\"https://careline.dev/problems/validation\",\"title\":\"Bad Request\",\"status\":400,"

@@ -119,6 +119,85 @@ class ClinicalRulesClassifierTest {
         assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
     }
 
+    /**
+     * Rules 3.0: new wordings of the rubric's emergency classes (written for this test, in no labelled set):
+     * pain before the word chest, abbreviations, a limb gone limp, a lost visual field, intent by other means and in
+     * Spanish, a means with despair, double doses of anticoagulants, a young child with a household hazard,
+     * pregnancy by gestational age alone, repeated seizures, a person who can hardly be roused.
+     */
+    @ParameterizedTest(name = "{0}/{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | CLINICAL   | sharp stabbing in my chest since the flight home, hard to breathe
+            EMERGENT | CLINICAL   | CP radiating to my jaw, started 20 min ago
+            EMERGENT | CLINICAL   | his right arm went limp while he was eating
+            EMERGENT | CLINICAL   | suddenly the vision in my right eye went black
+            EMERGENT | CLINICAL   | my sister said she will jump off the overpass tonight
+            EMERGENT | CLINICAL   | mi novio dice que se va a matar
+            EMERGENT | CLINICAL   | he has a rope in the garage and says there is no point
+            EMERGENT | MEDICATION | gave grandma her eliquis twice this morning by mistake
+            EMERGENT | MEDICATION | my 2 year old licked a laundry pod
+            EMERGENT | MEDICATION | the baby swallowed a magnet off the fridge
+            EMERGENT | CLINICAL   | he is coughing up mouthfuls of blood
+            EMERGENT | CLINICAL   | tongue feels huge after the new lisinopril and I can barely swallow
+            EMERGENT | CLINICAL   | fever and her neck is rigid
+            EMERGENT | CLINICAL   | fever 103 and we can hardly rouse him
+            EMERGENT | CLINICAL   | she had three seizures this morning
+            EMERGENT | CLINICAL   | im 9 weeks and soaking through a pad every hour
+            EMERGENT | CLINICAL   | passed out and my heart is beating way too fast
+            URGENT   | MEDICATION | only 2 days of tacrolimus left and the pharmacy is out
+            """)
+    void rules30CoverNewWordingsOfEmergencyClasses(Urgency urgency, Category category, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+        assertEquals(category, c.category(), c.explanation());
+    }
+
+    /** A Fahrenheit-looking decimal with no temperature word is a temperature, unless a weight, money or lab is near. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            URGENT   | my 4 yr old has 104.2 but he is watching tv
+            EMERGENT | my 5 week old is 100.6
+            URGENT   | my son is 101.3 and sleepy but drinking
+            ROUTINE  | she weighs 104.2 lbs now
+            ROUTINE  | the bill was 104.5 dollars
+            ROUTINE  | sugar 104.5 after breakfast
+            ROUTINE  | listening to 101.1 fm in the waiting room
+            ROUTINE  | he is 99.9 today, better
+            """)
+    void bareFahrenheitNumbersAreTemperatures(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
+    /** Look-alikes of the phrases rules 3.0 added: none is an emergency. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "they took a lot of blood at my lab draw and my arm is bruised",
+            "can I wash the baby's clothes with regular detergent?",
+            "I'm 6 weeks post op and have some shoulder pain from sleeping funny",
+            "the cream, can I use it on myself too? it was prescribed for my son",
+            "loaded up on meds for my cold, can I also take mucinex",
+            "we set a date for the surgery, do I stop my aspirin before?",
+            "tengo un plan de pagos, cuanto debo?",
+            "I drink fish oil every day, is that ok with my statin",
+            "my kid's adhd meds are gone, need a refill",
+            "can my 5 year old chew his pills or swallow them whole",
+            "how do I get the childproof bottle open? it's my kid's medicine",
+            "I came to see you last week for palpitations and my heart racing is better",
+            "my son has CP and his arm is stiff today",
+            "I keep choking on my food, breathing is fine otherwise",
+            "I'm 20 weeks pregnant and my shoulder hurts from sleeping on my side",
+            "this rash, never had anything like it",
+            "I had anaphylaxis to peanuts as a kid, my epipen expires next month",
+            "seen in the ER saturday for chest pain, they said my heart is fine",
+            "thank you for squeezing me in, the stitches came out great",
+            "what should I do if I ever get chest pain during the new exercise program?",
+            "I went to a concert and my ears are ringing"})
+    void lookalikesOfRules30PhrasesAreNotEmergent(String body) {
+        Classification c = classify("", body);
+        assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
+    }
+
     @Test
     void aClauseBreakEndsNegation() {
         assertEquals(Urgency.EMERGENT, classify("", "no fever but crushing chest pain since this morning").urgency());

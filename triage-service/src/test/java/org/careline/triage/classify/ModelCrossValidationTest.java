@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Honest evaluation of the statistical layer: leave one probe round out. For each of the eight rounds the
+ * Honest evaluation of the statistical layer: leave one probe round out. For each of the ten rounds the
  * rules layer is the rules document the round was <em>first</em> run with (from the git history, in
  * {@code triage/first-run-rules/}: it had seen none of that round), the model is trained on the dev set and
- * the seven other rounds with that document's signals, and both rules-only and rules+model decide the
+ * the nine other rounds with that document's signals, and both rules-only and rules+model decide the
  * left-out round. This is what the held-out set sees: rules that never saw its wording, and a model that
  * never saw its messages. Prints per-round and pooled confusion matrices, the threshold curve, and checks
  * that the thresholds shipped in {@code triage-model.json} are the ones this cross-validation chooses.
@@ -41,7 +41,9 @@ class ModelCrossValidationTest {
             new Round("round 5", "triage/probe-set-5.jsonl", id -> true, "round-5.json"),
             new Round("round 6", "triage/probe-set-6.jsonl", id -> true, "round-6.json"),
             new Round("round 7", "triage/probe-set-7.jsonl", id -> true, "round-7.json"),
-            new Round("round 8", "triage/probe-set-8.jsonl", id -> true, "round-8.json"));
+            new Round("round 8", "triage/probe-set-8.jsonl", id -> true, "round-8.json"),
+            new Round("round 9", "triage/probe-set-9.jsonl", id -> true, "round-9.json"),
+            new Round("round 10", "triage/probe-set-10.jsonl", id -> true, "round-10.json"));
 
     static final ModelSettings SHIPPED = ModelSettings.fromClasspath("triage-model.json");
     static final List<Scored> SCORED = new ArrayList<>();
