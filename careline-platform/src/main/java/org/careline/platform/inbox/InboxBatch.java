@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * Processes the events of one consumed Kafka batch (one poll) idempotently in <em>one</em> transaction: one
  * statement records every event id in the inbox ({@code processed_event}), then the work of each first delivery
  * runs in the batch's order (offset order within a partition, so per-key order holds), and everything commits
- * together. Event ids seen before, or earlier in the same batch, do no work.
+ * together. Between two events the session is flushed and cleared, so each event sees the earlier ones' writes as
+ * if they had committed, and loads entities afresh. Event ids seen before, or earlier in the same batch, do no work.
  * <p>
  * If the batch transaction fails (a malformed event found only while processing, an optimistic-lock conflict, the
  * database), nothing of it is committed and the batch is processed again one event per transaction, as
@@ -82,9 +83,10 @@ public class InboxBatch {
                     skipped[0]++;
                     return Uni.createFrom().voidItem();
                 }
-                // flushed before the next event: its queries (e.g. "the patient's open episode") must see this one's
-                // inserts, as they would have seen them committed when each event had its own transaction
-                return item.work().get().invoke(committed::add).call(Panache::flush).replaceWithVoid();
+                // flushed and cleared before the next event: its queries (e.g. "the patient's open episode") must see
+                // this one's writes, and its loads must come from the database (not an instance this event changed
+                // or a bulk update left stale), as when each event had its own transaction and session
+                return item.work().get().invoke(committed::add).call(InboxBatch::flushAndClear).replaceWithVoid();
             });
         })).map(ignored -> new Outcome<>(nullSafe(committed), List.of(), skipped[0], false));
     }
@@ -117,6 +119,10 @@ public class InboxBatch {
                     })
                     .replaceWithVoid();
         }).map(ignored -> new Outcome<>(nullSafe(committed), List.copyOf(dead), skipped[0], true));
+    }
+
+    private static Uni<Void> flushAndClear() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     /** Runs {@code step} for each item from {@code index} on, each after the previous one completed. */

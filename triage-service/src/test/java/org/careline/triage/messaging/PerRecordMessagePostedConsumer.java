@@ -1,0 +1,57 @@
+package org.careline.triage.messaging;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.CloudEvent;
+import org.careline.events.EventCodec;
+import org.careline.events.EventType;
+import org.careline.events.MessagePosted;
+import org.careline.platform.inbox.Inbox;
+import org.careline.triage.service.QueueChange;
+import org.careline.triage.service.QueueChanges;
+import org.careline.triage.service.TriageService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The consumer as it was before batching (one record per transaction, {@code Inbox.once}), kept verbatim for
+ * {@code TriageIngestBenchmark} only: it exists only when the benchmark's profile sets
+ * {@value #ENABLED} and reads its own topic, so the old and the new path run in one JVM.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = PerRecordMessagePostedConsumer.ENABLED, stringValue = "true")
+public class PerRecordMessagePostedConsumer {
+
+    public static final String ENABLED = "careline.bench.per-record-consumer";
+    public static final String CHANNEL = "bench-per-record";
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final TriageService service;
+    private final QueueChanges changes;
+
+    public PerRecordMessagePostedConsumer(EventCodec codec, Inbox inbox, TriageService service, QueueChanges changes) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.service = service;
+        this.changes = changes;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(String record) {
+        CloudEvent event = codec.read(record);
+        if (!EventType.MESSAGE_POSTED.type().equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        MessagePosted posted = codec.data(event, EventType.MESSAGE_POSTED, MessagePosted.class);
+        QueueChange[] committed = new QueueChange[1];
+        return inbox.once(MessagePostedConsumer.NAME, event,
+                        () -> service.triage(posted).invoke(c -> committed[0] = c).replaceWithVoid())
+                .invoke(() -> {
+                    if (committed[0] != null) {
+                        changes.publish(committed[0]); // after the inbox transaction committed
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
