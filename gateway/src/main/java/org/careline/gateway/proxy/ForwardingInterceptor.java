@@ -112,6 +112,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     breaker.onSuccess(); // the caller's fault, not the upstream's: give the permit back
                     return Future.succeededFuture(tooLarge(context));
                 }
+                if (callerWentAway(context)) {
+                    // the caller's request broke off (a malformed chunk, a closed connection): not the upstream's
+                    // failure, so hostile clients cannot open the circuit for everyone else
+                    breaker.onSuccess();
+                    return Future.succeededFuture(problem(context, exchange.cause()));
+                }
                 breaker.onFailure();
                 if (retryable && retries.policy().retryAfter(exchange.cause(), attempt)) {
                     return retries.pause().compose(v -> attempt(context, true, attempt + 1));
@@ -201,6 +207,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return response;
+    }
+
+    private boolean callerWentAway(ProxyContext context) {
+        return bodyLimit != null && bodyLimit.sourceFailed() || context.request().proxiedRequest().response().closed();
     }
 
     private static boolean isTimeout(Throwable failure) {
