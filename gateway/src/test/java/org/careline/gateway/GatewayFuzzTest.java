@@ -2,6 +2,8 @@ package org.careline.gateway;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.careline.gateway.routing.Route;
@@ -41,9 +43,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Afterwards the gateway is live and still forwards. Seeded: a run is reproducible; the count is printed.
  */
 @QuarkusTest
+@TestProfile(GatewayFuzzTest.Isolated.class)
 @WithTestResource(TestOidcResource.class)
 @WithTestResource(FakeUpstreamResource.class)
 class GatewayFuzzTest {
+
+    /**
+     * A profile of its own: a fresh gateway and fake upstream, so that the megabytes of hostile requests the fake
+     * records never slow down other tests' reads of {@code /__recorded} (timing-sensitive breaker tests among them).
+     */
+    public static class Isolated implements QuarkusTestProfile {
+    }
 
     private static final long SEED = 20261123L;
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})");
