@@ -152,14 +152,15 @@ class ProxyTest {
     }
 
     @Test
-    void upstreamThatRefusesConnectionsIsA502Problem() {
+    void upstreamThatRefusesConnectionsIsA503ProblemWithRetryAfter() {
         given().auth().oauth2(Tokens.fresh())
                 .get("/api/v1/audit/records")
-                .then().statusCode(502)
+                .then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("type", equalTo("https://careline.dev/problems/upstream-unavailable"))
-                .body("title", equalTo("Bad Gateway"))
-                .body("status", equalTo(502))
+                .body("title", equalTo("Service Unavailable"))
+                .body("status", equalTo(503))
                 .body("detail", equalTo("The audit service is unavailable."))
                 .body("instance", equalTo("/api/v1/audit/records"))
                 .header("X-Frame-Options", "DENY");

@@ -61,10 +61,11 @@ class ResilienceTest {
     }
 
     @Test
-    void aConnectFailureEndsIn502AfterBoundedRetriesWhichOpenTheCircuit() {
+    void aConnectFailureEndsIn503AfterBoundedRetriesWhichOpenTheCircuit() {
         // nothing listens behind "down": one GET is three failed connects (a try and two retries), the threshold
         given().auth().oauth2(Tokens.fresh()).get("/api/v1/down/" + Tokens.marker())
-                .then().statusCode(502)
+                .then().statusCode(503)
+                .header("Retry-After", "5")
                 .body("type", equalTo("https://careline.dev/problems/upstream-unavailable"));
         given().auth().oauth2(Tokens.fresh()).get("/api/v1/down/" + Tokens.marker())
                 .then().statusCode(503)

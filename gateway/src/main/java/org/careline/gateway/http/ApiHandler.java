@@ -1,5 +1,6 @@
 package org.careline.gateway.http;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.gateway.problem.Problems;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * Sends an authenticated /api request to the upstream of its route, in two steps around the rate limit:
  * {@link #resolve} chooses the route on the router's normalized path (dot segments, including {@code %2e%2e},
  * resolved), and {@link #forward} asks the upstream for that same normalized path, so the two can never disagree
- * about where a request goes. No route: 404, nothing contacted.
+ * about where a request goes. No route: 404, nothing contacted. CONNECT and TRACE: 405, nothing contacted.
  */
 @ApplicationScoped
 public class ApiHandler {
@@ -35,6 +36,13 @@ public class ApiHandler {
     }
 
     public void resolve(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.CONNECT || ctx.request().method() == HttpMethod.TRACE) {
+            // no Careline API uses them: TRACE echoes requests (cross-site tracing), CONNECT opens tunnels, and an
+            // upstream that never answers one would count against its circuit breaker
+            Problems.send(ctx, 405, "method-not-allowed", "Method Not Allowed",
+                    "This method is not allowed on this resource.");
+            return;
+        }
         if (!PathGuard.isSafe(ctx.request().path())) {
             Problems.invalidPath(ctx);
             return;

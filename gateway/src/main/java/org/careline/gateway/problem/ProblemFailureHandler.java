@@ -44,7 +44,8 @@ public class ProblemFailureHandler implements Handler<RoutingContext> {
             ctx.response().headers().set(HttpHeaders.RETRY_AFTER, "5");
             Problems.send(ctx, 503, "authentication-unavailable", "Service Unavailable",
                     "Tokens cannot be verified right now; retry shortly.");
-        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            // a client error the router itself found (e.g. an HTTP/1.1 request without Host: 400 with a VertxException)
             clientError(ctx, ctx.statusCode());
         } else {
             StackTraceElement where = failure != null && failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : null;

@@ -22,6 +22,7 @@ final class BodyLimit implements ReadStream<Buffer> {
     private final long maxBytes;
     private long seen;
     private volatile boolean exceeded;
+    private volatile boolean sourceFailed;
     private Handler<Throwable> exceptionHandler;
 
     BodyLimit(ReadStream<Buffer> source, long maxBytes) {
@@ -31,6 +32,11 @@ final class BodyLimit implements ReadStream<Buffer> {
 
     boolean exceeded() {
         return exceeded;
+    }
+
+    /** Whether the caller's body itself broke off (a malformed chunk, a closed connection). */
+    boolean sourceFailed() {
+        return sourceFailed;
     }
 
     @Override
@@ -60,7 +66,12 @@ final class BodyLimit implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
         this.exceptionHandler = handler;
-        source.exceptionHandler(handler);
+        source.exceptionHandler(failure -> {
+            sourceFailed = true;
+            if (handler != null) {
+                handler.handle(failure);
+            }
+        });
         return this;
     }
 

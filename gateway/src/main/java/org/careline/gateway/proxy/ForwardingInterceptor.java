@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Shapes one forwarded request: sets the upstream URI, replaces every client-sent forwarding header with the
  * gateway's own ({@code X-Forwarded-For/Proto/Host}), passes the request id, and turns a failed upstream exchange
- * into problem+json: 504 when the upstream stayed silent too long, 502 when it could not be reached or broke off.
+ * into problem+json: 504 when the upstream stayed silent too long, 503 (Retry-After) when it could not be reached or
+ * broke off, 502 when its answer could not be used.
  * Each exchange goes through the upstream's circuit breaker (open: 503 with Retry-After, the upstream is not
  * contacted), and bodyless GET/HEAD/OPTIONS are retried after a failed connect or a 502/503 (see RetryPolicy).
  * The caller's Authorization header goes through unchanged on API routes: every service validates it again.
@@ -42,6 +43,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             "x-principal", "x-subject", "x-roles", "x-patient", "x-careline-",
             // requests rewritten behind the gateway's back
             "x-original-", "x-rewrite-url", "x-http-method", "x-method-override");
+
+    /** Seconds a client should wait before trying an unavailable upstream again. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final Forwarding forwarding;
     private final CircuitBreaker breaker;
@@ -108,6 +112,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     breaker.onSuccess(); // the caller's fault, not the upstream's: give the permit back
                     return Future.succeededFuture(tooLarge(context));
                 }
+                if (callerWentAway(context)) {
+                    // the caller's request broke off (a malformed chunk, a closed connection): not the upstream's
+                    // failure, so hostile clients cannot open the circuit for everyone else
+                    breaker.onSuccess();
+                    return Future.succeededFuture(problem(context, exchange.cause()));
+                }
                 breaker.onFailure();
                 if (retryable && retries.policy().retryAfter(exchange.cause(), attempt)) {
                     return retries.pause().compose(v -> attempt(context, true, attempt + 1));
@@ -173,23 +183,55 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     private ProxyResponse problem(ProxyContext context, Throwable failure) {
-        Problem problem = isTimeout(failure)
-                ? Problem.of(504, "upstream-timeout", "Gateway Timeout",
-                        "The " + forwarding.upstream().name() + " service did not answer in time.",
-                        forwarding.instance(), forwarding.requestId())
-                : Problem.of(502, "upstream-unavailable", "Bad Gateway",
-                        "The " + forwarding.upstream().name() + " service is unavailable.",
-                        forwarding.instance(), forwarding.requestId());
+        Problem problem;
+        if (isTimeout(failure)) {
+            problem = Problem.of(504, "upstream-timeout", "Gateway Timeout",
+                    "The " + forwarding.upstream().name() + " service did not answer in time.",
+                    forwarding.instance(), forwarding.requestId());
+        } else if (isUnavailable(failure)) {
+            problem = Problem.of(503, "upstream-unavailable", "Service Unavailable",
+                    "The " + forwarding.upstream().name() + " service is unavailable.",
+                    forwarding.instance(), forwarding.requestId());
+        } else {
+            problem = Problem.of(502, "bad-upstream-response", "Bad Gateway",
+                    "The " + forwarding.upstream().name() + " service gave an answer the gateway could not use.",
+                    forwarding.instance(), forwarding.requestId());
+        }
         Log.warnf("upstream %s failed (%s) [requestId=%s]", forwarding.upstream().name(), failure.getClass().getSimpleName(),
                 forwarding.requestId());
-        return context.request().release().response()
+        ProxyResponse response = context.request().release().response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(problem.toBuffer()));
+        if (problem.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response;
+    }
+
+    private boolean callerWentAway(ProxyContext context) {
+        return bodyLimit != null && bodyLimit.sourceFailed() || context.request().proxiedRequest().response().closed();
     }
 
     private static boolean isTimeout(Throwable failure) {
         return failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+    }
+
+    /**
+     * The upstream is down or went away: a refused or reset connection, or one closed before its answer was complete.
+     * A fault the client may retry later (503 with Retry-After, like the services' own {@code database-unavailable}),
+     * not a bad answer (502).
+     */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketException
+                    || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof io.vertx.core.http.HttpClosedException
+                    || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The port of a Host header value ({@code host:port} or {@code [v6]:port}), when it names one. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,12 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 import org.careline.events.MessageTopic;
 import org.careline.messaging.ThreadStatus;
 import org.careline.messaging.mapping.ThreadMapper;
+import org.careline.messaging.service.IdempotentRequests;
 import org.careline.messaging.service.ReadReceiptService;
 import org.careline.messaging.service.ReplyService;
+import org.careline.messaging.service.ThreadDetails;
 import org.careline.messaging.service.ThreadListService;
 import org.careline.messaging.service.ThreadQuery;
 import org.careline.messaging.service.ThreadService;
 import org.careline.platform.problem.ProblemException;
+import org.careline.platform.security.Caller;
 import org.careline.platform.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -50,6 +55,19 @@ import java.util.UUID;
 @Authenticated
 public class ThreadResource {
 
+    static final String IDEMPOTENCY_KEY_DESCRIPTION = "Optional (draft-ietf-httpapi-idempotency-key-header). A unique "
+            + "value per request, e.g. a UUID, kept by the client for its retries: a retry with the same key and the same "
+            + "body gets the first answer again (same status and body, header Idempotent-Replayed: true) and creates "
+            + "nothing new; the same key with another body is 422; while the first is still in flight, 409. Keys belong "
+            + "to the caller and expire after 24 hours. A failed request (4xx, 5xx) frees its key.";
+    static final String IDEMPOTENCY_KEY_EXAMPLE = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"";
+    static final String IDEMPOTENCY_IN_FLIGHT = "{\"type\":\"https://careline.dev/problems/idempotency-key-in-flight\","
+            + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"A request with this Idempotency-Key is still being "
+            + "processed. Retry shortly to get its answer.\",\"instance\":\"/api/v1/threads\"}";
+    static final String IDEMPOTENCY_REUSED = "{\"type\":\"https://careline.dev/problems/idempotency-key-reused\","
+            + "\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"This Idempotency-Key was used with a "
+            + "different request. Use a new key for a new request.\",\"instance\":\"/api/v1/threads\"}";
+
     /** 1 to 200. A text parameter so that "ten" is a 400 with a violation, not JAX-RS's 404. */
     private static final String PAGE_SIZE = "[1-9]|[1-9][0-9]|1[0-9][0-9]|200";
 
@@ -59,9 +77,12 @@ public class ThreadResource {
     private final ReadReceiptService receipts;
     private final ThreadMapper mapper;
     private final CurrentCaller caller;
+    private final IdempotentRequests idempotent;
 
     public ThreadResource(ThreadService threads, ThreadListService lists, ReplyService replies,
-                          ReadReceiptService receipts, ThreadMapper mapper, CurrentCaller caller) {
+                          ReadReceiptService receipts, ThreadMapper mapper, CurrentCaller caller,
+                          IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.threads = threads;
         this.lists = lists;
         this.replies = replies;
@@ -91,11 +112,26 @@ public class ThreadResource {
     @APIResponse(responseCode = "403", description = "The caller may not write for this patient or team (audited)",
             content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "forbidden",
                     value = ApiExamples.FORBIDDEN)))
-    public Uni<RestResponse<ThreadResponse>> open(@Valid @NotNull NewThreadRequest request, UriInfo uri) {
-        return threads.open(caller.get(), mapper.toCommand(request))
-                .map(mapper::toResponse)
-                .map(thread -> RestResponse.ResponseBuilder.<ThreadResponse>created(
-                        uri.getAbsolutePathBuilder().path(thread.id()).build()).entity(thread).build());
+    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still in flight; "
+            + "retry shortly to get its answer", content = @Content(mediaType = ApiExamples.PROBLEM,
+            examples = @ExampleObject(name = "in flight", value = IDEMPOTENCY_IN_FLIGHT)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different request",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "key reused",
+                    value = IDEMPOTENCY_REUSED)))
+    public Uni<RestResponse<ThreadResponse>> open(
+            @Parameter(description = IDEMPOTENCY_KEY_DESCRIPTION, example = IDEMPOTENCY_KEY_EXAMPLE)
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull NewThreadRequest request, UriInfo uri) {
+        Caller who = caller.get();
+        if (idempotencyKey == null) {
+            return threads.open(who, mapper.toCommand(request)).map(mapper::toResponse)
+                    .map(thread -> created(uri, thread));
+        }
+        IdempotentRequests.Claim claim = idempotent.claimOf(who, idempotencyKey, "POST /api/v1/threads", request);
+        return idempotent.begin(claim).chain(stored -> stored.isPresent()
+                ? replay(who, stored.get())
+                : idempotent.guard(claim, threads.open(who, mapper.toCommand(request), details -> store(claim, uri, details)))
+                        .map(mapper::toResponse).map(thread -> created(uri, thread)));
     }
 
     @GET
@@ -165,12 +201,53 @@ public class ThreadResource {
             mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "not found", value = ApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The thread is closed", content = @Content(
             mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "closed", value = ApiExamples.CLOSED)))
-    public Uni<RestResponse<ThreadResponse>> reply(@PathParam("id") String id, @Valid @NotNull ReplyRequest request,
-                                                   UriInfo uri) {
-        return replies.reply(caller.get(), parse(id), mapper.toCommand(request))
-                .map(mapper::toResponse)
-                .map(thread -> RestResponse.ResponseBuilder.<ThreadResponse>created(
-                        uri.getBaseUriBuilder().path("api/v1/threads").path(thread.id()).build()).entity(thread).build());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different request",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "key reused",
+                    value = IDEMPOTENCY_REUSED)))
+    public Uni<RestResponse<ThreadResponse>> reply(
+            @Parameter(description = IDEMPOTENCY_KEY_DESCRIPTION, example = IDEMPOTENCY_KEY_EXAMPLE)
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @PathParam("id") String id, @Valid @NotNull ReplyRequest request, UriInfo uri) {
+        Caller who = caller.get();
+        UUID threadId = parse(id);
+        if (idempotencyKey == null) {
+            return replies.reply(who, threadId, mapper.toCommand(request)).map(mapper::toResponse)
+                    .map(thread -> created(uri, thread));
+        }
+        IdempotentRequests.Claim claim = idempotent.claimOf(who, idempotencyKey,
+                "POST /api/v1/threads/" + threadId + "/messages", request);
+        return idempotent.begin(claim).chain(stored -> stored.isPresent()
+                ? replay(who, stored.get())
+                : idempotent.guard(claim, replies.reply(who, threadId, mapper.toCommand(request),
+                                details -> store(claim, uri, details)))
+                        .map(mapper::toResponse).map(thread -> created(uri, thread)));
+    }
+
+    /** Inside the transaction of the change: the answer the client gets, kept under its Idempotency-Key. */
+    private Uni<Void> store(IdempotentRequests.Claim claim, UriInfo uri, ThreadDetails details) {
+        ThreadResponse thread = mapper.toResponse(details);
+        return idempotent.complete(claim, 201, location(uri, thread.id()).toString(), thread, thread.id());
+    }
+
+    /**
+     * The answer of the first request with this key. The caller must still see the thread (a revoked grant: 404, as
+     * for any thread), and the replay is audited as a read of it.
+     */
+    private Uni<RestResponse<ThreadResponse>> replay(Caller who, IdempotentRequests.Stored stored) {
+        return threads.find(who, UUID.fromString(stored.resourceId()))
+                .map(ignored -> RestResponse.ResponseBuilder.<ThreadResponse>create(stored.status())
+                        .location(URI.create(stored.location()))
+                        .header(IdempotentRequests.REPLAYED, "true")
+                        .entity(idempotent.body(stored, ThreadResponse.class))
+                        .build());
+    }
+
+    private static RestResponse<ThreadResponse> created(UriInfo uri, ThreadResponse thread) {
+        return RestResponse.ResponseBuilder.<ThreadResponse>created(location(uri, thread.id())).entity(thread).build();
+    }
+
+    private static URI location(UriInfo uri, String threadId) {
+        return uri.getBaseUriBuilder().path("api/v1/threads").path(threadId).build();
     }
 
     @POST

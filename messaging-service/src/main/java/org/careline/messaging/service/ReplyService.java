@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Replies in a thread. The status follows the conversation: a patient or caregiver reply makes it the
@@ -55,6 +56,15 @@ public class ReplyService {
     }
 
     public Uni<ThreadDetails> reply(Caller caller, UUID threadId, NewReply request) {
+        return reply(caller, threadId, request, details -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Replies as {@link #reply(Caller, UUID, NewReply)} does; {@code inTransaction} runs last, inside the same
+     * transaction (the answer to an Idempotency-Key is stored there, see {@link IdempotentRequests}).
+     */
+    public Uni<ThreadDetails> reply(Caller caller, UUID threadId, NewReply request,
+                                    Function<ThreadDetails, Uni<Void>> inTransaction) {
         return transactions.run(caller, () -> visible.find(caller, threadId, AuditAction.CREATE).chain(found -> {
             MessageThread thread = found.thread();
             if (!found.reach().mayWrite()) {
@@ -93,7 +103,8 @@ public class ReplyService {
                     .chain(() -> messages.listByThread(thread.id))
                     .chain(list -> reads.listByThread(thread.id)
                             .map(receipts -> new ThreadDetails(thread, list, receipts, found.reach())))
-                    .invoke(() -> Log.infof("reply %s in thread %s by %s", reply.id, thread.id, caller.userId()));
+                    .invoke(() -> Log.infof("reply %s in thread %s by %s", reply.id, thread.id, caller.userId()))
+                    .call(details -> inTransaction.apply(details));
         }));
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Opens and reads threads. Every access is audited in the transaction of the access, refusals too. */
 @ApplicationScoped
@@ -59,6 +60,14 @@ public class ThreadService {
 
     /** Opens a thread with its first message and announces it, all in one transaction. */
     public Uni<ThreadDetails> open(Caller caller, NewThread request) {
+        return open(caller, request, details -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Opens a thread as {@link #open(Caller, NewThread)} does; {@code inTransaction} runs last, inside the same
+     * transaction (the answer to an Idempotency-Key is stored there, see {@link IdempotentRequests}).
+     */
+    public Uni<ThreadDetails> open(Caller caller, NewThread request, Function<ThreadDetails, Uni<Void>> inTransaction) {
         return transactions.run(caller, () -> scopes.of(caller).chain(scope -> {
             Authorship authorship = policy.authorship(scope, request);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -98,7 +107,8 @@ public class ThreadService {
                     .chain(() -> followUps.afterPost(thread, first, true))
                     .invoke(() -> Log.infof("thread %s opened by %s for care team %s", thread.id, caller.userId(),
                             thread.careTeam))
-                    .replaceWith(new ThreadDetails(thread, List.of(first), List.of(), reach));
+                    .replaceWith(new ThreadDetails(thread, List.of(first), List.of(), reach))
+                    .call(details -> inTransaction.apply(details));
         }));
     }
 
