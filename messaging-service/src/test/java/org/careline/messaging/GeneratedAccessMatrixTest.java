@@ -49,16 +49,6 @@ class GeneratedAccessMatrixTest {
     private static final String BODY = "Since the new beta blocker my chest feels tight at 3am";
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
 
-    /**
-     * Refusals this matrix found unaudited and that are not fixed yet (reported in docs/reliability.md):
-     * TemplateService and OutOfOfficeService refuse another care team's writes with their own 403 problem,
-     * which neither goes through the platform's DeniedAccessMappers nor calls AuditTrail. Neither resource
-     * holds patient data. Any other unaudited refusal fails this test.
-     */
-    private static final Set<String> KNOWN_UNAUDITED = Set.of(
-            "POST /api/v1/out-of-office as clinician other team",
-            "POST /api/v1/templates as clinician other team");
-
     @TestHTTPResource("/")
     URI base;
 
@@ -105,7 +95,6 @@ class GeneratedAccessMatrixTest {
                 .map(c -> c.operation() + " as " + c.actor() + " -> " + c.status()).toList();
         assertEquals(List.of(), leaks, "P-1001's text shown outside its circle");
         List<String> unaudited = cells.stream().filter(c -> c.status() == 401 || c.status() == 403)
-                .filter(c -> !KNOWN_UNAUDITED.contains(c.operation() + " as " + c.actor()))
                 .filter(c -> !deniedAudited(c.requestId()))
                 .map(c -> c.operation() + " as " + c.actor() + " -> " + c.status()).toList();
         assertEquals(List.of(), unaudited, "refusals without a DENIED audit record");
