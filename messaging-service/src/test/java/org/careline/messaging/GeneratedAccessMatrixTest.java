@@ -11,6 +11,7 @@ import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
+import org.careline.testsupport.fuzz.AccessMatrix;
 import org.careline.testsupport.fuzz.ApiFuzzer;
 import org.careline.testsupport.fuzz.ApiFuzzer.AccessCell;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,16 +47,6 @@ class GeneratedAccessMatrixTest {
     private static final String SUBJECT = "Chest tightness at night";
     private static final String BODY = "Since the new beta blocker my chest feels tight at 3am";
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-
-    /**
-     * Refusals this matrix found unaudited and that are not fixed yet (reported in docs/reliability.md):
-     * TemplateService and OutOfOfficeService refuse another care team's writes with their own 403 problem,
-     * which neither goes through the platform's DeniedAccessMappers nor calls AuditTrail. Neither resource
-     * holds patient data. Any other unaudited refusal fails this test.
-     */
-    private static final Set<String> KNOWN_UNAUDITED = Set.of(
-            "POST /api/v1/out-of-office as clinician other team",
-            "POST /api/v1/templates as clinician other team");
 
     @TestHTTPResource("/")
     URI base;
@@ -93,34 +82,19 @@ class GeneratedAccessMatrixTest {
         cells.addAll(ApiFuzzer.of(base).known("id", grantId)
                 .include(op -> op.path().startsWith("/api/v1/proxy-grants/"))
                 .matrix(actors));
-        print(cells);
+        System.out.println(AccessMatrix.table("messaging-service", cells));
 
-        long operations = cells.stream().map(AccessCell::operation).distinct().count();
+        long operations = AccessMatrix.operations(cells);
         assertTrue(operations >= 20, "the matrix covers " + operations + " operations");
-        List<String> serverErrors = cells.stream().filter(c -> c.status() >= 500 || c.status() < 0)
-                .map(c -> c.operation() + " as " + c.actor() + " -> " + c.status()).toList();
-        assertEquals(List.of(), serverErrors, "no 5xx");
-        List<String> leaks = cells.stream().filter(c -> !circle.contains(c.actor()))
-                .filter(c -> c.shows(List.of(SUBJECT, BODY)))
-                .map(c -> c.operation() + " as " + c.actor() + " -> " + c.status()).toList();
-        assertEquals(List.of(), leaks, "P-1001's text shown outside its circle");
-        List<String> unaudited = cells.stream().filter(c -> c.status() == 401 || c.status() == 403)
-                .filter(c -> !KNOWN_UNAUDITED.contains(c.operation() + " as " + c.actor()))
-                .filter(c -> !deniedAudited(c.requestId()))
-                .map(c -> c.operation() + " as " + c.actor() + " -> " + c.status()).toList();
-        assertEquals(List.of(), unaudited, "refusals without a DENIED audit record");
+        assertEquals(List.of(), AccessMatrix.serverErrors(cells), "no 5xx");
+        assertEquals(List.of(), AccessMatrix.leaks(cells, circle, List.of(SUBJECT, BODY)),
+                "P-1001's text shown outside its circle");
+        assertEquals(List.of(), AccessMatrix.unaudited(cells, GeneratedAccessMatrixTest::deniedAudited),
+                "refusals without a DENIED audit record");
     }
 
     private static boolean deniedAudited(String requestId) {
         List<AccessRecorded> audits = TestDatabase.auditedAccessesOfRequest(requestId);
         return audits.stream().anyMatch(a -> a.outcome() == AuditOutcome.DENIED);
-    }
-
-    /** The matrix as a table: one line per operation, actor=status. */
-    private static void print(List<AccessCell> cells) {
-        Map<String, String> rows = cells.stream().collect(Collectors.groupingBy(AccessCell::operation, TreeMap::new,
-                Collectors.mapping(c -> c.actor() + "=" + c.status(), Collectors.joining(", "))));
-        System.out.println("Generated access matrix: " + cells.size() + " calls over " + rows.size() + " operations");
-        rows.forEach((op, line) -> System.out.println("  " + op + ": " + line));
     }
 }

@@ -5,11 +5,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.careline.events.AccessRecorded;
+import org.careline.events.AuditAction;
+import org.careline.events.AuditOutcome;
 import org.careline.events.EventType;
 import org.careline.events.NotificationRecipientKind;
 import org.careline.events.NotificationRequested;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +128,40 @@ class OutOfOfficeTest {
                 .then().statusCode(200).body("items", hasSize(1));
         given().auth().oauth2(mine).delete(PATH + "/{id}", id).then().statusCode(204);
         openTo("dr.mine-" + suffix).then().statusCode(201).body("addressedTo", equalTo("dr.mine-" + suffix));
+    }
+
+    @Test
+    void anotherClinicansPeriodIsRefusedAuditedAndUnchanged() {
+        String mine = clinician("dr.mine");
+        String id = away(mine, "np.kim-" + suffix, "2026-11-23T09:00:00", "2026-11-24T09:00:00", "America/Chicago")
+                .then().statusCode(201).extract().path("id");
+        String other = clinician("dr.other");
+
+        String createRequest = "ooo-create-" + UUID.randomUUID();
+        given().auth().oauth2(other).header("X-Request-Id", createRequest).contentType(ContentType.JSON)
+                .body("{\"clinician\":\"dr.mine-%s\",\"delegate\":\"np.kim-%s\",\"from\":\"2026-11-25T09:00:00\",\"until\":\"2026-11-26T09:00:00\",\"timeZone\":\"America/Chicago\"}"
+                        .formatted(suffix, suffix))
+                .post(PATH).then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        assertDenied(createRequest, AuditAction.CREATE, null, "dr.other-" + suffix);
+
+        String deleteRequest = "ooo-delete-" + UUID.randomUUID();
+        given().auth().oauth2(other).header("X-Request-Id", deleteRequest).delete(PATH + "/{id}", id)
+                .then().statusCode(404).contentType("application/problem+json");
+        assertDenied(deleteRequest, AuditAction.DELETE, id, "dr.other-" + suffix);
+
+        given().auth().oauth2(mine).get(PATH).then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].id", equalTo(id));
+    }
+
+    private static void assertDenied(String requestId, AuditAction action, String resourceId, String username) {
+        List<AccessRecorded> audits = TestDatabase.auditedAccessesOfRequest(requestId);
+        assertEquals(1, audits.size(), "one audit record for " + requestId);
+        AccessRecorded audit = audits.get(0);
+        assertEquals(AuditOutcome.DENIED, audit.outcome());
+        assertEquals(action, audit.action());
+        assertEquals("OutOfOffice", audit.resourceType());
+        assertEquals(resourceId, audit.resourceId());
+        assertEquals(username, audit.username());
     }
 
     @Test

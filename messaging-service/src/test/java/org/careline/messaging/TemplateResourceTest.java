@@ -4,12 +4,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.careline.events.AccessRecorded;
+import org.careline.events.AuditAction;
+import org.careline.events.AuditOutcome;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -22,6 +27,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -95,6 +101,52 @@ class TemplateResourceTest {
         given().auth().oauth2(cardiologist).get(PATH + "?careTeam=family-medicine").then().statusCode(403);
         create(cardiologist, "{\"careTeam\":\"family-medicine\",\"name\":\"x\",\"body\":\"y\"}").then().statusCode(403);
         given().auth().oauth2(ThreadResourceTest.DR_LEE).get(PATH + "/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void anotherTeamsWritesAreRefusedAuditedAndChangeNothing() {
+        String name = "Not yours " + UUID.randomUUID();
+        String id = create(ThreadResourceTest.DR_LEE, "{\"name\":\"" + name + "\",\"body\":\"Hello\"}")
+                .then().statusCode(201).extract().path("id");
+        String cardiologist = ThreadResourceTest.CARDIOLOGIST;
+
+        String createRequest = "tpl-create-" + UUID.randomUUID();
+        given().auth().oauth2(cardiologist).header("X-Request-Id", createRequest).contentType(ContentType.JSON)
+                .body("{\"careTeam\":\"family-medicine\",\"name\":\"" + name + " 2\",\"body\":\"y\"}").post(PATH)
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        assertDenied(createRequest, AuditAction.CREATE, null);
+
+        String listRequest = "tpl-list-" + UUID.randomUUID();
+        given().auth().oauth2(cardiologist).header("X-Request-Id", listRequest).queryParam("careTeam", "family-medicine")
+                .get(PATH).then().statusCode(403).contentType("application/problem+json");
+        assertDenied(listRequest, AuditAction.QUERY, null);
+
+        String updateRequest = "tpl-update-" + UUID.randomUUID();
+        given().auth().oauth2(cardiologist).header("X-Request-Id", updateRequest).contentType(ContentType.JSON)
+                .body("{\"name\":\"Hijacked\",\"body\":\"Hijacked\"}").put(PATH + "/{id}", id)
+                .then().statusCode(404).contentType("application/problem+json");
+        assertDenied(updateRequest, AuditAction.UPDATE, id);
+
+        String deleteRequest = "tpl-delete-" + UUID.randomUUID();
+        given().auth().oauth2(cardiologist).header("X-Request-Id", deleteRequest).delete(PATH + "/{id}", id)
+                .then().statusCode(404);
+        assertDenied(deleteRequest, AuditAction.DELETE, id);
+
+        given().auth().oauth2(ThreadResourceTest.DR_LEE).get(PATH + "/{id}", id).then().statusCode(200)
+                .body("name", equalTo(name)).body("body", equalTo("Hello"));
+        given().auth().oauth2(ThreadResourceTest.DR_LEE).queryParam("careTeam", "family-medicine").queryParam("limit", 200)
+                .get(PATH).then().statusCode(200).body("items.name", not(hasItem(name + " 2")));
+    }
+
+    private static void assertDenied(String requestId, AuditAction action, String resourceId) {
+        List<AccessRecorded> audits = TestDatabase.auditedAccessesOfRequest(requestId);
+        assertEquals(1, audits.size(), "one audit record for " + requestId);
+        AccessRecorded audit = audits.get(0);
+        assertEquals(AuditOutcome.DENIED, audit.outcome());
+        assertEquals(action, audit.action());
+        assertEquals("Template", audit.resourceType());
+        assertEquals(resourceId, audit.resourceId());
+        assertEquals("sub-dr.shah", audit.userId());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.careline.messaging.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.AuditAction;
+import org.careline.events.AuditOutcome;
 import org.careline.messaging.OutOfOffice;
 import org.careline.messaging.repository.OutOfOfficeRepository;
 import org.careline.platform.problem.ProblemException;
@@ -23,26 +23,33 @@ import java.util.UUID;
 /**
  * Clinicians' away periods and delegates. A clinician manages their own periods, an admin anyone's.
  * While a period runs, messages addressed to the clinician go to the delegate (following the delegate's
- * own period too, a few hops at most, never in a circle).
+ * own period too, a few hops at most, never in a circle). Each use case runs in {@link AuditedTransactions}:
+ * a refusal (someone else's period) rolls back and leaves a DENIED audit record.
  */
 @ApplicationScoped
 public class OutOfOfficeService {
 
     static final int MAX_HOPS = 3;
     static final int MAX_LISTED = 100;
+    static final String RESOURCE = "OutOfOffice";
     private static final String NOT_FOUND = "No out-of-office period with this id is visible to you.";
 
     private final OutOfOfficeRepository periods;
+    private final AuditedTransactions transactions;
     private final Clock clock;
 
-    public OutOfOfficeService(OutOfOfficeRepository periods, Clock clock) {
+    public OutOfOfficeService(OutOfOfficeRepository periods, AuditedTransactions transactions, Clock clock) {
         this.periods = periods;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<OutOfOffice> create(Caller caller, NewOutOfOffice request) {
-        String clinician = owner(caller, request.clinician());
+        return transactions.run(caller, () -> created(caller, owner(caller, request.clinician(), AuditAction.CREATE),
+                request));
+    }
+
+    private Uni<OutOfOffice> created(Caller caller, String clinician, NewOutOfOffice request) {
         ZoneId zone = zone(request.timeZone());
         Instant startsAt = request.from().atZone(zone).toInstant();
         Instant endsAt = request.until().atZone(zone).toInstant();
@@ -74,19 +81,24 @@ public class OutOfOfficeService {
     }
 
     /** The periods of the caller (an admin: of {@code clinicianId}) that have not ended. */
-    @WithSession
     public Uni<List<OutOfOffice>> current(Caller caller, String clinicianId) {
-        return periods.notEnded(owner(caller, clinicianId), clock.instant(), MAX_LISTED);
+        return transactions.run(caller, () -> periods.notEnded(owner(caller, clinicianId, AuditAction.QUERY),
+                clock.instant(), MAX_LISTED));
     }
 
-    @WithTransaction
+    /** Someone else's period answers 404 like a missing one, audited DENIED. */
     public Uni<Void> delete(Caller caller, UUID id) {
-        return periods.findById(id).chain(period -> {
-            if (period == null || !(isAdmin(caller) || period.clinicianId.equals(caller.username()))) {
-                throw ProblemException.notFound(NOT_FOUND);
+        return transactions.run(caller, () -> periods.findById(id).chain(period -> {
+            if (period == null) {
+                throw new Denied(ProblemException.notFound(NOT_FOUND), AuditAction.DELETE, RESOURCE, id.toString(),
+                        null, AuditOutcome.FAILED);
+            }
+            if (!(isAdmin(caller) || period.clinicianId.equals(caller.username()))) {
+                throw new Denied(ProblemException.notFound(NOT_FOUND), AuditAction.DELETE, RESOURCE, id.toString(),
+                        null, AuditOutcome.DENIED);
             }
             return periods.delete(period);
-        });
+        }));
     }
 
     /** Who handles what is addressed to {@code clinicianId} now. Call inside a session. */
@@ -104,7 +116,7 @@ public class OutOfOfficeService {
         });
     }
 
-    private static String owner(Caller caller, String requested) {
+    private static String owner(Caller caller, String requested, AuditAction action) {
         if (isAdmin(caller)) {
             if (requested == null) {
                 throw ProblemException.badRequest("clinician is required when an admin manages out-of-office periods.");
@@ -112,10 +124,10 @@ public class OutOfOfficeService {
             return requested;
         }
         if (!caller.hasRole(Roles.CLINICIAN)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "Only clinicians set out-of-office periods.");
+            throw denied("Only clinicians set out-of-office periods.", action);
         }
         if (requested != null && !requested.equals(caller.username())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "You can only manage your own out-of-office periods.");
+            throw denied("You can only manage your own out-of-office periods.", action);
         }
         return caller.username();
     }
@@ -126,6 +138,10 @@ public class OutOfOfficeService {
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("timeZone is not an IANA time zone id such as America/Chicago.");
         }
+    }
+
+    private static Denied denied(String detail, AuditAction action) {
+        return new Denied(ThreadAccessPolicy.forbidden(detail), action, RESOURCE, null, null, AuditOutcome.DENIED);
     }
 
     private static boolean isAdmin(Caller caller) {

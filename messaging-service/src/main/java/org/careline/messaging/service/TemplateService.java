@@ -1,10 +1,10 @@
 package org.careline.messaging.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.careline.events.AuditAction;
+import org.careline.events.AuditOutcome;
 import org.careline.messaging.MessageTemplate;
 import org.careline.messaging.config.AutoReplyConfig;
 import org.careline.messaging.repository.TemplateRepository;
@@ -25,7 +25,9 @@ import java.util.UUID;
 /**
  * Quick-text templates of care teams. Care-team members manage their own teams' templates, an admin
  * every team's; another team's template answers 404 like a missing one. Placeholders are checked when
- * a template is saved and filled from data we hold when it is used.
+ * a template is saved and filled from data we hold when it is used. Each use case runs in
+ * {@link AuditedTransactions}: a refusal (another team's template or team) rolls back and leaves a DENIED
+ * audit record, like the other refusals of the service.
  */
 @ApplicationScoped
 public class TemplateService {
@@ -35,27 +37,35 @@ public class TemplateService {
             "nextBusinessDay");
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 200;
+    static final String RESOURCE = "Template";
     private static final String NOT_FOUND = "No template with this id is visible to you.";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
 
     private final TemplateRepository templates;
+    private final AuditedTransactions transactions;
     private final PracticeSchedule schedule;
     private final AutoReplyConfig autoReplies;
     private final Clock clock;
 
-    public TemplateService(TemplateRepository templates, PracticeSchedule schedule, AutoReplyConfig autoReplies,
-                           Clock clock) {
+    public TemplateService(TemplateRepository templates, AuditedTransactions transactions, PracticeSchedule schedule,
+                           AutoReplyConfig autoReplies, Clock clock) {
         this.templates = templates;
+        this.transactions = transactions;
         this.schedule = schedule;
         this.autoReplies = autoReplies;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<MessageTemplate> create(Caller caller, TemplateCommand command) {
-        String team = owningTeam(caller, command.careTeam());
-        Placeholders.check(command.body(), PLACEHOLDERS);
+        return transactions.run(caller, () -> {
+            String team = owningTeam(caller, command.careTeam());
+            Placeholders.check(command.body(), PLACEHOLDERS);
+            return created(caller, team, command);
+        });
+    }
+
+    private Uni<MessageTemplate> created(Caller caller, String team, TemplateCommand command) {
         Instant now = clock.instant();
         MessageTemplate template = new MessageTemplate();
         template.id = UUID.randomUUID();
@@ -69,10 +79,9 @@ public class TemplateService {
                 .invoke(() -> Log.infof("template %s created for %s by %s", template.id, team, caller.userId()));
     }
 
-    @WithTransaction
     public Uni<MessageTemplate> update(Caller caller, UUID id, TemplateCommand command) {
         Placeholders.check(command.body(), PLACEHOLDERS);
-        return visible(caller, id).chain(template -> {
+        return transactions.run(caller, () -> visible(caller, id, AuditAction.UPDATE).chain(template -> {
             if (command.careTeam() != null && !command.careTeam().equals(template.careTeam)) {
                 throw ProblemException.badRequest("A template cannot move to another care team; create a new one.");
             }
@@ -80,42 +89,45 @@ public class TemplateService {
             template.body = command.body();
             template.updatedAt = clock.instant();
             return unique(template).replaceWith(template);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return visible(caller, id).chain(templates::delete)
-                .invoke(() -> Log.infof("template %s deleted by %s", id, caller.userId()));
+        return transactions.run(caller, () -> visible(caller, id, AuditAction.DELETE).chain(templates::delete)
+                .invoke(() -> Log.infof("template %s deleted by %s", id, caller.userId())));
     }
 
-    @WithSession
     public Uni<MessageTemplate> find(Caller caller, UUID id) {
-        return visible(caller, id);
+        return transactions.run(caller, () -> visible(caller, id, AuditAction.READ));
     }
 
     /** The caller's teams' templates (an admin: every team's, or {@code careTeam}'s), by name. */
-    @WithSession
     public Uni<TemplatePage> list(Caller caller, String careTeam, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_PAGE : limit;
         if (size < 1 || size > MAX_PAGE) {
             throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE + ".");
         }
-        Set<String> teams;
-        if (isAdmin(caller)) {
-            teams = careTeam == null ? null : Set.of(careTeam);
-        } else if (careTeam != null) {
-            if (!caller.belongsToCareTeam(careTeam)) {
-                throw forbidden("You can only list the templates of a care team you belong to.");
-            }
-            teams = Set.of(careTeam);
-        } else {
-            teams = caller.careTeams();
-        }
-        if (teams != null && teams.isEmpty()) {
-            return Uni.createFrom().item(new TemplatePage(List.of(), null));
-        }
         TemplateCursor after = cursor == null ? null : TemplateCursor.decode(cursor);
+        return transactions.run(caller, () -> {
+            Set<String> teams;
+            if (isAdmin(caller)) {
+                teams = careTeam == null ? null : Set.of(careTeam);
+            } else if (careTeam != null) {
+                if (!caller.belongsToCareTeam(careTeam)) {
+                    throw denied("You can only list the templates of a care team you belong to.", AuditAction.QUERY);
+                }
+                teams = Set.of(careTeam);
+            } else {
+                teams = caller.careTeams();
+            }
+            if (teams != null && teams.isEmpty()) {
+                return Uni.createFrom().item(new TemplatePage(List.of(), null));
+            }
+            return page(teams, after, size);
+        });
+    }
+
+    private Uni<TemplatePage> page(Set<String> teams, TemplateCursor after, int size) {
         return templates.page(teams, after == null ? null : after.name(), after == null ? null : after.id(), size + 1)
                 .map(found -> {
                     List<MessageTemplate> page = found.size() > size ? found.subList(0, size) : found;
@@ -129,9 +141,9 @@ public class TemplateService {
      * The template's text with its placeholders filled for the caller now. A reply that references a
      * template id uses this too.
      */
-    @WithSession
     public Uni<String> render(Caller caller, UUID id) {
-        return visible(caller, id).map(template -> Placeholders.fill(template.body, values(caller, template)));
+        return transactions.run(caller, () -> visible(caller, id, AuditAction.READ)
+                .map(template -> Placeholders.fill(template.body, values(caller, template))));
     }
 
     private Map<String, String> values(Caller caller, MessageTemplate template) {
@@ -146,10 +158,16 @@ public class TemplateService {
         return values;
     }
 
-    private Uni<MessageTemplate> visible(Caller caller, UUID id) {
+    /** The template if the caller's teams hold it; another team's answers 404 like a missing one, audited DENIED. */
+    private Uni<MessageTemplate> visible(Caller caller, UUID id, AuditAction action) {
         return templates.findById(id).map(template -> {
-            if (template == null || !(isAdmin(caller) || caller.belongsToCareTeam(template.careTeam))) {
-                throw ProblemException.notFound(NOT_FOUND);
+            if (template == null) {
+                throw new Denied(ProblemException.notFound(NOT_FOUND), action, RESOURCE, id.toString(), null,
+                        AuditOutcome.FAILED);
+            }
+            if (!(isAdmin(caller) || caller.belongsToCareTeam(template.careTeam))) {
+                throw new Denied(ProblemException.notFound(NOT_FOUND), action, RESOURCE, id.toString(), null,
+                        AuditOutcome.DENIED);
             }
             return template;
         });
@@ -178,7 +196,7 @@ public class TemplateService {
             return caller.careTeams().iterator().next();
         }
         if (!caller.belongsToCareTeam(requested)) {
-            throw forbidden("You can only write templates for a care team you belong to.");
+            throw denied("You can only write templates for a care team you belong to.", AuditAction.CREATE);
         }
         return requested;
     }
@@ -187,7 +205,7 @@ public class TemplateService {
         return caller.hasRole(Roles.ADMIN);
     }
 
-    private static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail);
+    private static Denied denied(String detail, AuditAction action) {
+        return new Denied(ThreadAccessPolicy.forbidden(detail), action, RESOURCE, null, null, AuditOutcome.DENIED);
     }
 }
