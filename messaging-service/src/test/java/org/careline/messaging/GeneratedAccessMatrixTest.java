@@ -87,6 +87,8 @@ class GeneratedAccessMatrixTest {
         long operations = AccessMatrix.operations(cells);
         assertTrue(operations >= 20, "the matrix covers " + operations + " operations");
         assertEquals(List.of(), AccessMatrix.serverErrors(cells), "no 5xx");
+        assertEquals(List.of(), cells.stream().filter(c -> c.status() == 401 && !"anonymous".equals(c.actor()))
+                .map(c -> c.operation() + " as " + c.actor()).toList(), "a signed-in actor was treated as anonymous");
         assertEquals(List.of(), AccessMatrix.leaks(cells, circle, List.of(SUBJECT, BODY)),
                 "P-1001's text shown outside its circle");
         assertEquals(List.of(), AccessMatrix.unaudited(cells, GeneratedAccessMatrixTest::deniedAudited),
