@@ -147,6 +147,10 @@ class FhirDirectoryTest {
         assertTrue(granted.contains("cardiology"), granted.toString());
         assertFalse(granted.contains(p1Only), "a team only P-1001's threads name is not the caregiver's business");
         given().auth().oauth2(token).queryParam("patientId", "P-1001").get(ROLES).then().statusCode(403);
+        given().auth().oauth2(token).queryParam("patientId", "bad id!").get(ROLES).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).queryParam("patientId", "nul\u0000inside").get(SERVICES).then().statusCode(400)
+                .contentType("application/problem+json");
         given().auth().oauth2(BILLER).get(SERVICES).then().statusCode(403);
         given().get(ROLES).then().statusCode(401);
     }

@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +34,8 @@ import static org.careline.messaging.rest.FhirCommunicationResource.FHIR_JSON;
 @Authenticated
 public class FhirDirectoryResource {
 
+    /** As GET /api/v1/directory: a malformed patient id is a 400 problem before any query. */
+    private static final String PATIENT_ID = "[A-Za-z0-9._@-]+";
     private static final String SERVICES = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,"
             + "\"link\":[{\"relation\":\"self\",\"url\":\"https://careline.example/api/v1/fhir/HealthcareService\"}],"
             + "\"entry\":[{\"fullUrl\":\"https://careline.example/api/v1/fhir/HealthcareService/family-medicine\","
@@ -81,7 +85,7 @@ public class FhirDirectoryResource {
                     + "notAvailable when not; turnaround: extension expected-turnaround and availabilityExceptions.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = FHIR_JSON,
             examples = @ExampleObject(name = "bundle", value = SERVICES)))
-    @APIResponse(responseCode = "400", description = "A caregiver without patientId (problem+json)",
+    @APIResponse(responseCode = "400", description = "A caregiver without patientId, or a malformed one (problem+json)",
             content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "invalid",
                     value = ApiExamples.VALIDATION)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
@@ -89,7 +93,8 @@ public class FhirDirectoryResource {
             + "directory access (audited)", content = @Content(mediaType = ApiExamples.PROBLEM,
             examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
     public Uni<String> services(@Parameter(description = "Caregivers: the patient whose care teams to list")
-                                @QueryParam("patientId") String patientId, UriInfo uri) {
+                                @QueryParam("patientId") @Size(max = 64) @Pattern(regexp = PATIENT_ID) String patientId,
+                                UriInfo uri) {
         String base = base(uri);
         return service.list(caller.get(), patientId).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(teams -> fhir.newJsonParser().encodeResourceToString(
@@ -105,7 +110,7 @@ public class FhirDirectoryResource {
                     + "accepts-secure-messages extension false.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = FHIR_JSON,
             examples = @ExampleObject(name = "bundle", value = ROLES)))
-    @APIResponse(responseCode = "400", description = "A caregiver without patientId (problem+json)",
+    @APIResponse(responseCode = "400", description = "A caregiver without patientId, or a malformed one (problem+json)",
             content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "invalid",
                     value = ApiExamples.VALIDATION)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
@@ -113,7 +118,8 @@ public class FhirDirectoryResource {
             + "directory access (audited)", content = @Content(mediaType = ApiExamples.PROBLEM,
             examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
     public Uni<String> roles(@Parameter(description = "Caregivers: the patient whose care teams to list")
-                             @QueryParam("patientId") String patientId, UriInfo uri) {
+                             @QueryParam("patientId") @Size(max = 64) @Pattern(regexp = PATIENT_ID) String patientId,
+                             UriInfo uri) {
         String base = base(uri);
         return service.list(caller.get(), patientId).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(teams -> fhir.newJsonParser().encodeResourceToString(
