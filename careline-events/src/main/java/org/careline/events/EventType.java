@@ -16,6 +16,8 @@ public enum EventType {
     THREAD_READ("careline.messaging.thread-read.v1", Topics.MESSAGING_THREADS, ThreadRead.class),
     THREAD_CLOSED("careline.messaging.thread-closed.v1", Topics.MESSAGING_THREADS, ThreadClosed.class),
     VISIT_REQUESTED("careline.messaging.visit-requested.v1", Topics.MESSAGING_THREADS, VisitRequested.class),
+    VISIT_REQUEST_UPDATED("careline.messaging.visit-request-updated.v1", Topics.MESSAGING_THREADS,
+            VisitRequestUpdated.class),
     CHARGE_CHANGED("careline.billing.charge-changed.v1", Topics.BILLING_CHARGES, ChargeChanged.class),
     NOTIFICATION_REQUESTED("careline.messaging.notification-requested.v1", Topics.MESSAGING_NOTIFICATIONS,
             NotificationRequested.class),

@@ -7,7 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.careline.events.ParticipantRole;
+import org.careline.events.VisitCancelReason;
 import org.careline.events.VisitReason;
+import org.careline.events.VisitRequestStatus;
 import org.careline.events.VisitRequestSource;
 import org.careline.events.VisitType;
 
@@ -22,7 +24,7 @@ import java.util.UUID;
 @Table(name = "visit_request")
 public class VisitRequest {
 
-    /** While the visit is to be booked; the only status for now (booking is the EHR's). */
+    /** While the visit is to be booked (then SCHEDULED, COMPLETED or CANCELLED: {@link VisitRequestStatus}). */
     public static final String OPEN = "OPEN";
 
     @Id
@@ -73,6 +75,25 @@ public class VisitRequest {
 
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
+
+    /** The booked time, when the EHR gave one with SCHEDULED. */
+    @Column(name = "appointment_at")
+    public Instant appointmentAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason")
+    public VisitCancelReason cancelReason;
+
+    /** Who last changed the status: a care-team member's user id or the EHR integration's client id. */
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public VisitRequestStatus status() {
+        return VisitRequestStatus.valueOf(status);
+    }
 
     @Override
     public String toString() {

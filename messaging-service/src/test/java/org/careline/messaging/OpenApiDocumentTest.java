@@ -36,6 +36,12 @@ class OpenApiDocumentTest {
         assertExample(doc, "/api/v1/threads/{threadId}/attachments", "post", "415");
         assertExample(doc, "/api/v1/threads/{id}/visit-request", "post", "201");
         assertExample(doc, "/api/v1/threads/{id}/visit-request", "post", "409");
+        assertExample(doc, "/api/v1/threads/{id}/visit-request", "patch", "200");
+        assertExample(doc, "/api/v1/threads/{id}/visit-request", "patch", "409");
+        assertNotNull(doc.getMap("paths.'/api/v1/threads/{id}/visit-request'.patch.requestBody.content.'application/json'.examples"));
+        assertExample(doc, "/api/v1/fhir/HealthcareService", "get", "200");
+        assertExample(doc, "/api/v1/fhir/HealthcareService", "get", "403");
+        assertExample(doc, "/api/v1/fhir/PractitionerRole", "get", "200");
         assertExample(doc, "/api/v1/directory", "get", "200");
         assertExample(doc, "/api/v1/directory", "get", "403");
         assertExample(doc, "/api/v1/directory/care-teams/{careTeam}/clinicians/{username}", "put", "200");

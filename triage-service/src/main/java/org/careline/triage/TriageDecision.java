@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.careline.events.Category;
 import org.careline.events.Urgency;
+import org.careline.events.VisitReason;
+import org.careline.events.VisitType;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -53,4 +55,16 @@ public class TriageDecision {
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+
+    /** The visit rule that recommended a visit request; null when none fired. */
+    @Column(name = "visit_rule_id")
+    public String visitRuleId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "visit_type")
+    public VisitType visitType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "visit_reason")
+    public VisitReason visitReason;
 }

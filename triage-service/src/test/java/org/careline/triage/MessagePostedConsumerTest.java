@@ -18,6 +18,9 @@ import org.careline.events.Topics;
 import org.careline.events.EscalationReason;
 import org.careline.events.ThreadEscalated;
 import org.careline.events.Urgency;
+import org.careline.events.VisitReason;
+import org.careline.events.VisitRecommended;
+import org.careline.events.VisitType;
 import org.careline.triage.service.RulesRegistry;
 import jakarta.inject.Inject;
 import org.careline.testsupport.EmbeddedKafkaResource;
@@ -167,6 +170,55 @@ class MessagePostedConsumerTest {
         assertEquals(Urgency.EMERGENT, escalated.urgency());
         assertEquals("physicians", escalated.queue());
         assertFalse(escalation.value().contains("chest"), "the escalation must not carry message text");
+    }
+
+    @Test
+    void aVisitRuleRecommendsAVisitOncePerDecisionEvenWhenTheEventIsReplayed() {
+        UUID threadId = UUID.randomUUID();
+        String messageId = "m-visit-" + threadId;
+        String json = codec.write(posted(threadId, messageId, PATIENT, MessageTopic.CLINICAL_QUESTION,
+                "The rash on my shin is spreading, I would like someone to look at it"));
+        kafka.produceStrings().fromRecords(relayed(threadId.toString(), json), relayed(threadId.toString(), json))
+                .awaitCompletion();
+        produce(posted(threadId, "m-after-" + threadId, PATIENT, MessageTopic.CLINICAL_QUESTION, "Thanks"));
+
+        awaitRecord(threadId, r -> r.body("decisions", hasSize(2)))
+                .body("decisions[1].messageId", equalTo(messageId))
+                .body("decisions[1].visitRecommendation.ruleId", equalTo("rash-or-wound-needs-a-look"))
+                .body("decisions[1].visitRecommendation.visitType", equalTo("IN_PERSON"))
+                .body("decisions[1].visitRecommendation.reason", equalTo("NEEDS_EXAMINATION"))
+                .body("decisions[1].explanation", containsString("visit rule rash-or-wound-needs-a-look"))
+                .body("decisions[0].visitRecommendation", equalTo(null));
+
+        ConsumerRecord<String, String> record = RelayedEvents.awaitRecord(kafka, Topics.TRIAGE_ESCALATIONS,
+                r -> threadId.toString().equals(r.key())
+                        && EventType.VISIT_RECOMMENDED.type().equals(codec.read(r.value()).type()),
+                Duration.ofSeconds(30));
+        VisitRecommended visit = codec.data(codec.read(record.value()), EventType.VISIT_RECOMMENDED,
+                VisitRecommended.class);
+        assertEquals(messageId, visit.messageId());
+        assertEquals("P-1001", visit.patientId());
+        assertEquals("family-medicine", visit.careTeam());
+        assertEquals(VisitType.IN_PERSON, visit.visitType());
+        assertEquals(VisitReason.NEEDS_EXAMINATION, visit.reason());
+        assertEquals("rash-or-wound-needs-a-look", visit.ruleId());
+        assertEquals(rules.current().version(), visit.rulesVersion());
+        assertFalse(record.value().contains("shin"), "the recommendation must not carry message text");
+        assertEquals(1, Fixtures.outboxEvents(EventType.VISIT_RECOMMENDED.type(), threadId.toString()),
+                "a replayed message must not recommend a second visit");
+    }
+
+    @Test
+    void anEmergentMessageIsEscalatedAndNeverRecommendedForAVisit() {
+        UUID threadId = UUID.randomUUID();
+        produce(posted(threadId, "m-911-" + threadId, PATIENT, MessageTopic.CLINICAL_QUESTION,
+                "crushing chest pain right now, can I come in to be seen?"));
+
+        awaitRecord(threadId, r -> r.body("decisions", hasSize(1)))
+                .body("decisions[0].urgency", equalTo("EMERGENT"))
+                .body("decisions[0].visitRecommendation", equalTo(null));
+        assertEquals(1, Fixtures.outboxEvents(EventType.THREAD_ESCALATED.type(), threadId.toString()));
+        assertEquals(0, Fixtures.outboxEvents(EventType.VISIT_RECOMMENDED.type(), threadId.toString()));
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.careline.messaging.mapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.messaging.VisitRequest;
 import org.careline.messaging.rest.VisitRequestBody;
+import org.careline.messaging.rest.VisitRequestUpdateBody;
+import org.careline.messaging.service.VisitRequestChange;
 import org.careline.messaging.rest.VisitRequestResponse;
 import org.careline.messaging.service.NewVisitRequest;
 
@@ -16,6 +18,11 @@ public class VisitRequestMapper {
 
     public VisitRequestResponse toResponse(VisitRequest r) {
         return new VisitRequestResponse(r.id.toString(), r.threadId.toString(), r.patientId, r.careTeam, r.visitType,
-                r.reason, r.note, r.source, r.requestedBy, r.status, r.replyMessageId.toString(), r.requestedAt);
+                r.reason, r.note, r.source, r.requestedBy, r.status, r.replyMessageId.toString(), r.requestedAt,
+                r.appointmentAt, r.cancelReason, r.updatedAt);
+    }
+
+    public VisitRequestChange toChange(VisitRequestUpdateBody body) {
+        return new VisitRequestChange(body.status(), body.appointmentAt(), body.cancelReason());
     }
 }

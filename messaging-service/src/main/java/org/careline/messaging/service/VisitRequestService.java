@@ -91,13 +91,13 @@ public class VisitRequestService {
                         AuditOutcome.DENIED);
             }
             Participant by = new Participant(caller.userId(), policy.participantRole(caller), caller.credential());
-            return create(found.thread(), request, VisitRequestSource.CARE_TEAM, by, caller);
+            return create(found.thread(), request, VisitRequestSource.CARE_TEAM, by, caller, false);
         }));
     }
 
     /**
      * A triage routing rule asks for a visit (source {@code TRIAGE_RULE}, no person named); the reply comes from
-     * the system author. Nothing calls it from Kafka yet: triage publishes no such decision.
+     * the system author. 404 problem for an unknown thread, 409 when the thread already has an open request.
      */
     public Uni<VisitRequest> requestByRule(UUID threadId, VisitType visitType, org.careline.events.VisitReason reason) {
         Caller system = systemCaller();
@@ -106,8 +106,31 @@ public class VisitRequestService {
                 throw ProblemException.notFound(ThreadAccessPolicy.NOT_FOUND);
             }
             return create(thread, new NewVisitRequest(visitType, reason, null), VisitRequestSource.TRIAGE_RULE, null,
-                    system);
+                    system, false);
         }));
+    }
+
+    /**
+     * Triage recommended a visit ({@code careline.triage.visit-recommended.v1}): a visit request from the rule,
+     * unless the thread already has an open one, is closed, is unknown or belongs to another patient than the event
+     * says (each logged by id, nothing written). Must run in the caller's transaction (the consumer's inbox).
+     *
+     * @return the new request, or null when none was created
+     */
+    public Uni<VisitRequest> requestByRule(UUID threadId, String patientId, VisitType visitType,
+                                           org.careline.events.VisitReason reason) {
+        return threads.findById(threadId).chain(thread -> {
+            if (thread == null || !thread.patientId.equals(patientId)) {
+                Log.warnf("visit recommended for unknown thread %s (or another patient's): no visit request", threadId);
+                return Uni.createFrom().nullItem();
+            }
+            if (thread.status == ThreadStatus.CLOSED) {
+                Log.infof("visit recommended for closed thread %s: no visit request", threadId);
+                return Uni.createFrom().nullItem();
+            }
+            return create(thread, new NewVisitRequest(visitType, reason, null), VisitRequestSource.TRIAGE_RULE, null,
+                    systemCaller(), true);
+        });
     }
 
     /** The thread's latest visit request, for whoever may read the thread; 404 when there is none. */
@@ -122,8 +145,9 @@ public class VisitRequestService {
                 })));
     }
 
+    /** {@code skipWhenOpen}: a thread with an open request answers null instead of a 409 problem. */
     private Uni<VisitRequest> create(MessageThread thread, NewVisitRequest request, VisitRequestSource source,
-                                     Participant by, Caller actor) {
+                                     Participant by, Caller actor, boolean skipWhenOpen) {
         if (thread.status == ThreadStatus.CLOSED) {
             throw new ProblemException(409, "thread-closed", "Conflict",
                     "This thread is closed; open a new thread instead.");
@@ -132,6 +156,11 @@ public class VisitRequestService {
         return threads.findById(thread.id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(() -> requests.openFor(thread.id))
                 .chain(open -> {
+                    if (open != null && skipWhenOpen) {
+                        Log.infof("thread %s already has open visit request %s: no second one from %s", thread.id,
+                                open.id, source);
+                        return Uni.createFrom().<VisitRequest>nullItem();
+                    }
                     if (open != null) {
                         throw new ProblemException(409, "visit-request-exists", "Conflict",
                                 "This thread already has an open visit request (" + open.id + ").");

@@ -12,6 +12,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SecretRepository implements PanacheRepositoryBase<WebhookSecret, UUID> {
 
+    /** Every secret (expired ones included) not encrypted with {@code keyId}. */
+    public Uni<List<WebhookSecret>> notUnderKey(String keyId) {
+        return list("keyId is null or keyId <> ?1", keyId);
+    }
+
     /** The secrets of these subscriptions that still sign at {@code now}, oldest first. */
     public Uni<List<WebhookSecret>> active(Collection<UUID> subscriptionIds, Instant now) {
         if (subscriptionIds.isEmpty()) {

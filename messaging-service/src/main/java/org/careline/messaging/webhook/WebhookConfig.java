@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Signed webhooks to EHR vendors. */
 @ConfigMapping(prefix = "careline.messaging.webhooks")
@@ -59,6 +60,19 @@ public interface WebhookConfig {
      */
     @WithDefault("false")
     boolean allowLoopbackHttp();
+
+    /**
+     * The id of the key (one of {@link #secretKeys()}) that encrypts signing secrets at rest (AES-256-GCM). Secrets
+     * encrypted under another listed key are re-encrypted with this one at startup (key rotation).
+     */
+    String secretKeyId();
+
+    /**
+     * The keys that encrypt signing secrets at rest, each {@code <id>:<base64 of 32 random bytes>}; every listed key
+     * decrypts, only {@link #secretKeyId()} encrypts. Production reads them from the Kubernetes Secret
+     * {@code messaging-webhook-keys}; dev and test have a fixed key in {@code application.properties}.
+     */
+    List<String> secretKeys();
 
     /** Subscriptions a client may own. */
     @WithDefault("20")

@@ -39,6 +39,7 @@ public class WebhookDispatcher {
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final SecretRepository secrets;
+    private final SecretCipher cipher;
     private final WebhookSender sender;
     private final DeliveryOutcomes outcomes;
     private final WebhookConfig config;
@@ -49,8 +50,9 @@ public class WebhookDispatcher {
     private long timerId = -1;
 
     public WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-                             SecretRepository secrets, WebhookSender sender, DeliveryOutcomes outcomes,
-                             WebhookConfig config, Clock clock, MeterRegistry registry) {
+                             SecretRepository secrets, SecretCipher cipher, WebhookSender sender,
+                             DeliveryOutcomes outcomes, WebhookConfig config, Clock clock, MeterRegistry registry) {
+        this.cipher = cipher;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
@@ -115,8 +117,10 @@ public class WebhookDispatcher {
             return subscriptions.list("id in ?1", ids).chain(subs -> secrets.active(ids, now).map(keys -> {
                 Map<UUID, WebhookSubscription> byId = subs.stream()
                         .collect(Collectors.toMap(s -> s.id, Function.identity()));
-                Map<UUID, List<String>> keysById = keys.stream().collect(Collectors.groupingBy(k -> k.subscriptionId,
-                        Collectors.mapping(k -> k.secret, Collectors.toList())));
+                Map<UUID, List<String>> keysById = keys.stream().map(k -> Map.entry(k.subscriptionId, plain(k)))
+                        .filter(e -> e.getValue() != null)
+                        .collect(Collectors.groupingBy(Map.Entry::getKey,
+                                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
                 Instant lease = now.plus(config.connectTimeout()).plus(config.requestTimeout())
                         .plus(Duration.ofSeconds(30));
                 return due.stream().map(delivery -> {
@@ -128,6 +132,17 @@ public class WebhookDispatcher {
                 }).toList();
             }));
         });
+    }
+
+    /** The decrypted secret; null (logged by id, never the value) when its key is missing or it does not decrypt. */
+    private String plain(WebhookSecret key) {
+        try {
+            return cipher.open(key);
+        } catch (IllegalStateException e) {
+            Log.errorf("webhook secret %s of subscription %s cannot sign: %s", key.id, key.subscriptionId,
+                    e.getMessage());
+            return null;
+        }
     }
 
     private Uni<Settled> send(Attempt attempt) {

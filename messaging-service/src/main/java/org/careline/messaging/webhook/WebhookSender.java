@@ -5,10 +5,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -20,7 +22,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs one signed webhook with bounded timeouts, following no redirect and reading no response body.
- * Before connecting it resolves the host and refuses private addresses ({@link TargetUrlPolicy}).
+ * Before connecting it resolves the host and refuses private addresses ({@link TargetUrlPolicy}), then connects to
+ * the address it checked (pinned): the HTTP client does not resolve the name again, so a DNS answer that changes
+ * between the check and the connection (DNS rebinding) cannot reach a private address. The URL's host still names
+ * the server in the Host header, TLS SNI and certificate verification.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -29,8 +34,21 @@ public class WebhookSender {
     private final WebClient client;
     private final TargetUrlPolicy policy;
     private final WebhookConfig config;
+    private final HostResolver resolver;
 
+    /** Resolves a host name to its addresses (the system resolver in production). */
+    @FunctionalInterface
+    public interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    @Inject
     public WebhookSender(Vertx vertx, TargetUrlPolicy policy, WebhookConfig config) {
+        this(vertx, policy, config, InetAddress::getAllByName);
+    }
+
+    WebhookSender(Vertx vertx, TargetUrlPolicy policy, WebhookConfig config, HostResolver resolver) {
+        this.resolver = resolver;
         this.vertx = vertx;
         this.policy = policy;
         this.config = config;
@@ -55,7 +73,8 @@ public class WebhookSender {
         URI uri = URI.create(url);
         String signature = WebhookSignature.header(secrets, id, timestamp, body);
         return checkAddress(uri.getHost())
-                .chain(() -> client.requestAbs(HttpMethod.POST, url)
+                .chain(address -> client.requestAbs(HttpMethod.POST,
+                                SocketAddress.inetSocketAddress(port(uri), address.getHostAddress()), url)
                         .timeout(config.requestTimeout().toMillis())
                         .putHeader("content-type", "application/json")
                         .putHeader("webhook-id", id)
@@ -68,18 +87,30 @@ public class WebhookSender {
                 .onFailure().recoverWithItem(WebhookSender::failed);
     }
 
-    private Uni<Void> checkAddress(String host) {
+    /** The address to connect to: the first one resolved, provided every resolved address is allowed. */
+    private Uni<InetAddress> checkAddress(String host) {
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            InetAddress[] addresses;
             try {
-                return Arrays.stream(InetAddress.getAllByName(host)).allMatch(a -> policy.publicAddress(host, a));
+                addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
             } catch (UnknownHostException e) {
                 throw new UnresolvedHost();
             }
-        })).invoke(allowed -> {
-            if (!allowed) {
+            if (addresses.length == 0) {
+                throw new UnresolvedHost();
+            }
+            if (!Arrays.stream(addresses).allMatch(a -> policy.publicAddress(host, a))) {
                 throw new BlockedAddress();
             }
-        }).replaceWithVoid();
+            return addresses[0];
+        }));
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static Outcome failed(Throwable failure) {

@@ -33,11 +33,14 @@ public class WebhookSubscriptionService {
     private final AuditTrail audit;
     private final AuditedTransactions transactions;
     private final WebhookConfig config;
+    private final SecretCipher cipher;
     private final Clock clock;
 
     public WebhookSubscriptionService(SubscriptionRepository subscriptions, SecretRepository secrets,
                                       DeliveryRepository deliveries, TargetUrlPolicy urls, AuditTrail audit,
-                                      AuditedTransactions transactions, WebhookConfig config, Clock clock) {
+                                      AuditedTransactions transactions, WebhookConfig config, SecretCipher cipher,
+                                      Clock clock) {
+        this.cipher = cipher;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
         this.deliveries = deliveries;
@@ -63,13 +66,14 @@ public class WebhookSubscriptionService {
             subscription.createdAt = now;
             apply(subscription, command, now);
             subscription.status = command.status() == null ? SubscriptionStatus.ACTIVE : command.status();
-            WebhookSecret secret = secret(subscription.id, now);
+            String plain = WebhookSignature.newSecret();
+            WebhookSecret secret = secret(subscription.id, plain, now);
             return subscriptions.persist(subscription)
                     .chain(() -> secrets.persist(secret))
                     .chain(() -> audited(caller, AuditAction.CREATE, subscription))
                     .invoke(() -> Log.infof("webhook subscription %s created for client %s by %s", subscription.id,
                             owner, caller.userId()))
-                    .replaceWith(() -> new SubscriptionView(subscription, List.of(secret), secret.secret));
+                    .replaceWith(() -> new SubscriptionView(subscription, List.of(secret), plain));
         }));
     }
 
@@ -135,7 +139,8 @@ public class WebhookSubscriptionService {
         return transactions.run(caller, () -> visible(caller, id, AuditAction.UPDATE).chain(found -> {
             Instant now = now();
             Instant retire = now.plus(keep);
-            WebhookSecret fresh = secret(found.id, now);
+            String plain = WebhookSignature.newSecret();
+            WebhookSecret fresh = secret(found.id, plain, now);
             return secrets.active(List.of(found.id), now).invoke(current -> current.forEach(old -> {
                         if (old.expiresAt == null || old.expiresAt.isAfter(retire)) {
                             old.expiresAt = retire;
@@ -146,7 +151,7 @@ public class WebhookSubscriptionService {
                     .invoke(() -> Log.infof("webhook subscription %s: secret %s added by %s", found.id, fresh.id,
                             caller.userId()))
                     .chain(() -> secrets.active(List.of(found.id), now))
-                    .map(keys -> new SubscriptionView(found, keys, fresh.secret));
+                    .map(keys -> new SubscriptionView(found, keys, plain));
         }));
     }
 
@@ -186,11 +191,14 @@ public class WebhookSubscriptionService {
         subscription.updatedAt = now;
     }
 
-    private static WebhookSecret secret(UUID subscriptionId, Instant now) {
+    /** A secret row holding {@code plain} encrypted with the active key. */
+    private WebhookSecret secret(UUID subscriptionId, String plain, Instant now) {
         WebhookSecret secret = new WebhookSecret();
         secret.id = UUID.randomUUID();
         secret.subscriptionId = subscriptionId;
-        secret.secret = WebhookSignature.newSecret();
+        SecretCipher.Sealed sealed = cipher.seal(secret.id, plain);
+        secret.secret = sealed.text();
+        secret.keyId = sealed.keyId();
         secret.createdAt = now;
         return secret;
     }

@@ -24,6 +24,10 @@ final class CompiledRules {
     record CompiledFlag(TriageRules.Flag rule, List<List<Member>> groups, List<Member> unless) {
     }
 
+    /** A visit rule with its phrases compiled. */
+    record CompiledVisit(TriageRules.VisitRule rule, List<Member> phrases) {
+    }
+
     final TriageRules rules;
     final WordMatcher matcher;
     final Set<String> clauseBreaks;
@@ -36,6 +40,7 @@ final class CompiledRules {
     final List<CompiledFlag> flags;
     final Map<Category, Map<Member, Double>> keywords = new EnumMap<>(Category.class);
     final Map<String, List<Phrase>> labNames = new LinkedHashMap<>();
+    final List<CompiledVisit> visits;
 
     CompiledRules(TriageRules rules) {
         this.rules = rules;
@@ -65,6 +70,9 @@ final class CompiledRules {
             weights.forEach((phrase, weight) -> members.put(member(phrase, concepts, cache), weight));
             keywords.put(category, members);
         });
+        this.visits = rules.visits() == null ? List.of() : rules.visits().stream()
+                .map(v -> new CompiledVisit(v, v.phrases().stream().map(p -> member(p, concepts, cache)).toList()))
+                .toList();
         if (rules.readings().labs() != null) {
             for (TriageRules.Lab lab : rules.readings().labs()) {
                 if (lab.id() == null || lab.names() == null || lab.names().isEmpty()) {

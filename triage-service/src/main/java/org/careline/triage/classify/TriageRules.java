@@ -6,6 +6,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.careline.events.Category;
 import org.careline.events.MessageTopic;
 import org.careline.events.Urgency;
+import org.careline.events.VisitReason;
+import org.careline.events.VisitType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,8 @@ import java.util.Set;
  * @param flags      urgency rules: the most severe one that fires sets the urgency; within an urgency, file order
  * @param readings   thresholds for numbers in the text (temperatures, blood pressures, glucose...)
  * @param categories keyword weights per category, used when no URGENT or EMERGENT flag decides the category
+ * @param visits     visit rules (optional): when one fires on a patient message that is not EMERGENT, triage
+ *                   recommends converting the thread into a visit request; the first that fires, in file order
  */
 @RegisterForReflection
 public record TriageRules(
@@ -38,7 +42,8 @@ public record TriageRules(
         Map<String, List<String>> concepts,
         Readings readings,
         List<Flag> flags,
-        Categories categories) {
+        Categories categories,
+        List<VisitRule> visits) {
 
     /** Typo tolerance: one edit for words of {@code minLength} letters or more, two from {@code longLength}. */
     @RegisterForReflection
@@ -89,6 +94,17 @@ public record TriageRules(
     public record Categories(Map<Category, Map<String, Double>> keywords, double subjectWeight,
                              Map<MessageTopic, Category> topicHints, double topicHintWeight,
                              double flagConfidence, double fallbackConfidence, List<Category> negationAware) {
+    }
+
+    /**
+     * A visit rule. It fires when one of {@code phrases} has a counting match (not negated, hypothetical or, unless
+     * {@code historyMatters} is false, historical) and the decision's urgency is in {@code urgencies} and its category
+     * in {@code categories} (each optional: absent means any). Never fires on an EMERGENT decision (that is a 911
+     * reply, not a visit). {@code visitType} and {@code reason} are the codes of the visit request it recommends.
+     */
+    @RegisterForReflection
+    public record VisitRule(String id, List<String> phrases, VisitType visitType, VisitReason reason,
+                            List<Urgency> urgencies, List<Category> categories, Boolean historyMatters) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -157,6 +173,9 @@ public record TriageRules(
                 }
             }
         }
+        if (visits != null) {
+            checkVisits(problems);
+        }
         if (problems.isEmpty()) {
             try {
                 new CompiledRules(this);
@@ -168,6 +187,23 @@ public record TriageRules(
             throw new InvalidRulesException(problems);
         }
         return this;
+    }
+
+    private void checkVisits(List<String> problems) {
+        Set<String> ids = new HashSet<>();
+        for (VisitRule visit : visits) {
+            if (visit == null || visit.id() == null || visit.id().isBlank() || !ids.add(visit.id())) {
+                problems.add("every visit rule needs a unique id (" + (visit == null ? null : visit.id()) + ")");
+                continue;
+            }
+            if (visit.phrases() == null || visit.phrases().isEmpty() || visit.visitType() == null
+                    || visit.reason() == null) {
+                problems.add("visit rule " + visit.id() + " needs phrases, a visitType and a reason");
+            }
+            if (visit.urgencies() != null && visit.urgencies().contains(Urgency.EMERGENT)) {
+                problems.add("visit rule " + visit.id() + " cannot apply to EMERGENT (that is a 911 reply, not a visit)");
+            }
+        }
     }
 
     /** The document as JSON, as stored and served by the admin API. */

@@ -20,7 +20,8 @@ public class TriageMapper {
 
     private DecisionResponse toResponse(TriageDecision d) {
         return new DecisionResponse(d.messageId, d.urgency, d.category, d.confidence, d.explanation, d.rulesVersion,
-                d.decidedAt);
+                d.decidedAt, d.visitRuleId == null ? null
+                : new org.careline.triage.rest.VisitRecommendationResponse(d.visitRuleId, d.visitType, d.visitReason));
     }
 
     private QueueItemResponse toResponse(QueueItem q) {

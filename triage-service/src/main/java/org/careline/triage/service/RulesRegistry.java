@@ -20,6 +20,8 @@ import org.careline.triage.classify.ModelSettings;
 import org.careline.triage.classify.RulesWithModelClassifier;
 import org.careline.triage.classify.TriageModel;
 import org.careline.triage.classify.TriageRules;
+import org.careline.triage.classify.VisitRecommendation;
+import org.careline.triage.classify.VisitRules;
 import org.careline.triage.config.TriageConfig;
 import org.careline.triage.repository.RulesVersionRepository;
 
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,7 +49,7 @@ public class RulesRegistry implements Classifier {
      * rules with the model on top (or the rules alone), {@code version} what decisions record.
      */
     public record Active(TriageRules rules, ClinicalRulesClassifier classifier, Classifier decider, String version,
-                         String publishedBy, Instant publishedAt) {
+                         String publishedBy, Instant publishedAt, VisitRules visits) {
     }
 
     static final String MODEL_SETTINGS = "triage-model.json";
@@ -77,15 +80,20 @@ public class RulesRegistry implements Classifier {
 
     private Active active(TriageRules rules, ClinicalRulesClassifier classifier, String publishedBy, Instant at) {
         if (model == null) {
-            return new Active(rules, classifier, classifier, rules.version(), publishedBy, at);
+            return new Active(rules, classifier, classifier, rules.version(), publishedBy, at, new VisitRules(classifier));
         }
         RulesWithModelClassifier both = new RulesWithModelClassifier(classifier, model.readingRules(classifier));
-        return new Active(rules, classifier, both, both.version(), publishedBy, at);
+        return new Active(rules, classifier, both, both.version(), publishedBy, at, new VisitRules(classifier));
     }
 
     @Override
     public Classification classify(MessageText message) {
         return current().decider().classify(message);
+    }
+
+    /** The visit the active rules recommend for a message classified as {@code decided}, if any (never EMERGENT). */
+    public Optional<VisitRecommendation> recommendVisit(MessageText message, Classification decided) {
+        return current().visits().recommend(message, decided);
     }
 
     public Active current() {

@@ -7,6 +7,7 @@ import org.careline.events.EventType;
 import org.careline.events.ThreadEscalated;
 import org.careline.events.QueueItemCompleted;
 import org.careline.events.MessageTriaged;
+import org.careline.events.VisitRecommended;
 import org.careline.platform.outbox.Outbox;
 import org.careline.triage.QueueItem;
 import org.careline.triage.TriageDecision;
@@ -39,6 +40,18 @@ public class TriageEvents {
         ThreadEscalated escalated = new ThreadEscalated(key, messageId, item.patientId, item.careTeam, item.queue,
                 item.urgency, reason, item.dueAt, at);
         return outbox.append(EventType.THREAD_ESCALATED, key, key, escalated).replaceWithVoid();
+    }
+
+    /**
+     * A visit rule fired on the decision: messaging turns the thread into a visit request. One per decision (the
+     * decision id is the recommendation id).
+     */
+    public Uni<Void> visitRecommended(TriageDecision decision) {
+        String key = decision.threadId.toString();
+        VisitRecommended recommended = new VisitRecommended(decision.id.toString(), key, decision.messageId,
+                decision.patientId, decision.careTeam, decision.visitType, decision.visitReason, decision.visitRuleId,
+                decision.rulesVersion, decision.decidedAt);
+        return outbox.append(EventType.VISIT_RECOMMENDED, key, key, recommended).replaceWithVoid();
     }
 
     /** The work a thread put in a queue is done. */

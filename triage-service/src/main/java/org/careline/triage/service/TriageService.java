@@ -12,12 +12,14 @@ import org.careline.triage.TriageDecision;
 import org.careline.triage.classify.Classification;
 import org.careline.triage.classify.Classifier;
 import org.careline.triage.classify.MessageText;
+import org.careline.triage.classify.VisitRecommendation;
 import org.careline.triage.repository.QueueItemRepository;
 import org.careline.triage.repository.TriageDecisionRepository;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,16 +30,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class TriageService {
 
+    private static final int MAX_EXPLANATION = 1000;
+
     private final Classifier classifier;
+    private final RulesRegistry rules;
     private final TriageDecisionRepository decisions;
     private final QueueItemRepository queue;
     private final QueuePlanner planner;
     private final TriageEvents events;
     private final Clock clock;
 
-    public TriageService(Classifier classifier, TriageDecisionRepository decisions, QueueItemRepository queue,
-                         QueuePlanner planner, TriageEvents events, Clock clock) {
+    public TriageService(Classifier classifier, RulesRegistry rules, TriageDecisionRepository decisions,
+                         QueueItemRepository queue, QueuePlanner planner, TriageEvents events, Clock clock) {
         this.classifier = classifier;
+        this.rules = rules;
         this.decisions = decisions;
         this.queue = queue;
         this.planner = planner;
@@ -62,7 +68,9 @@ public class TriageService {
     }
 
     private Uni<QueueChange> decide(UUID threadId, MessagePosted message) {
-        Classification result = classifier.classify(new MessageText(message.subject(), message.body(), message.topic()));
+        MessageText text = new MessageText(message.subject(), message.body(), message.topic());
+        Classification result = classifier.classify(text);
+        Optional<VisitRecommendation> visit = rules.recommendVisit(text, result);
         TriageDecision decision = new TriageDecision();
         decision.id = UUID.randomUUID();
         decision.threadId = threadId;
@@ -72,7 +80,12 @@ public class TriageService {
         decision.urgency = result.urgency();
         decision.category = result.category();
         decision.confidence = result.confidence();
-        decision.explanation = result.explanation();
+        decision.explanation = explanation(result.explanation(), visit);
+        visit.ifPresent(v -> {
+            decision.visitRuleId = v.ruleId();
+            decision.visitType = v.visitType();
+            decision.visitReason = v.reason();
+        });
         decision.rulesVersion = result.rulesVersion();
         decision.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant writtenAt = message.postedAt() != null ? message.postedAt() : decision.decidedAt;
@@ -92,9 +105,25 @@ public class TriageService {
                 .call(item -> decision.urgency == Urgency.EMERGENT
                         ? events.threadEscalated(item, decision.messageId, EscalationReason.EMERGENT, decision.decidedAt)
                         : Uni.createFrom().voidItem())
+                .call(item -> decision.visitRuleId != null
+                        ? events.visitRecommended(decision)
+                        : Uni.createFrom().voidItem())
                 .invoke(item -> Log.infof("message %s on thread %s triaged %s, queued in %s/%s", decision.messageId,
                         threadId, decision.urgency, item.careTeam, item.queue))
                 .map(item -> QueueChange.of(change[0], item, decision.decidedAt));
+    }
+
+    /** The classifier's explanation, then the visit rule that fired (kept within the column's 1000 characters). */
+    private static String explanation(String classified, Optional<VisitRecommendation> visit) {
+        if (visit.isEmpty()) {
+            return classified;
+        }
+        String suffix = "; " + visit.get().explanation();
+        if (suffix.length() >= MAX_EXPLANATION) {
+            suffix = suffix.substring(0, MAX_EXPLANATION / 2);
+        }
+        int room = MAX_EXPLANATION - suffix.length();
+        return (classified.length() > room ? classified.substring(0, room - 3) + "..." : classified) + suffix;
     }
 
     /** The thread id; a message without the identifiers triage keys on is malformed (dead-letter topic). */
