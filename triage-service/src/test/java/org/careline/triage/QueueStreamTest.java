@@ -8,6 +8,8 @@ import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.testsupport.TestTokens;
+import org.careline.triage.config.TriageConfig;
+import org.careline.triage.service.QueueChangeLog;
 import org.careline.triage.service.QueueChanges;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,12 @@ class QueueStreamTest {
 
     @Inject
     QueueChanges changes;
+
+    @Inject
+    QueueChangeLog changeLog;
+
+    @Inject
+    TriageConfig config;
 
     /** Commits a change of an item of {@code team} from another connection, as another instance does; returns the item id. */
     private static UUID commitElsewhere(String team) {
@@ -193,6 +201,31 @@ class QueueStreamTest {
             await().atMost(DEADLINE).until(() -> member.saw(afterwards.toString()));
             assertEquals(1, member.events.stream().filter(e -> e.data().contains(whileAway.toString())).count(),
                     "once, not twice");
+        }
+    }
+
+    @Test
+    void theCleanupDeletesChangesOlderThanTheRetentionOnly() {
+        UUID old = commitElsewhere(TEAM);
+        UUID recent = commitElsewhere(TEAM);
+        TestDatabase.execute("update queue_change set logged_at = now() - interval '25 hours' where item_id = ?", old);
+
+        int deleted = changeLog.deleteOlderThan(Instant.now().minus(config.stream().retention()))
+                .await().atMost(DEADLINE);
+
+        assertTrue(deleted >= 1);
+        try (Connection c = TestDatabase.connect();
+             var s = c.prepareStatement("select count(*) filter (where item_id = ?), count(*) filter (where item_id = ?)"
+                     + " from queue_change")) {
+            s.setObject(1, old);
+            s.setObject(2, recent);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "older than 24 h: deleted");
+                assertEquals(1, rs.getInt(2), "recent: kept");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
