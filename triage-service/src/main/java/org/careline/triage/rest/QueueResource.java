@@ -212,12 +212,12 @@ public class QueueResource {
                     + "that reconnects with the `Last-Event-ID` header (browsers' EventSource does so) first gets the "
                     + "changes it missed, in order, for up to 24 hours. An id older than that (or unknown) gets an event "
                     + "named `reset` (data `{\"reload\":true}`): reload the queues, the stream then goes on. A comment "
-                    + "line (`: keep-alive`) every 20 s keeps proxies from closing an idle stream. Opening a stream is "
+                    + "line (`:keep-alive`) every 20 s keeps proxies from closing an idle stream. Opening a stream is "
                     + "audited (QUERY of QueueItem `stream`).")
     @Parameter(name = "Last-Event-ID", in = ParameterIn.HEADER, description = "The id of the last event received",
             example = "4127")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            examples = @ExampleObject(name = "events", value = ": keep-alive\n\nid:4127\ndata:{\"change\":\"CLAIMED\","
+            examples = @ExampleObject(name = "events", value = ":keep-alive\n\nid:4127\ndata:{\"change\":\"CLAIMED\","
                     + "\"itemId\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"threadId\":\"0b6f3f5e-8d1c-4c4e-9f57-2b1d3c4a5e6f\","
                     + "\"careTeam\":\"family-medicine\",\"queue\":\"nurse-pool\",\"urgency\":\"URGENT\",\"priority\":2,"
                     + "\"dueAt\":\"2026-11-23T22:00:00Z\",\"status\":\"OPEN\",\"assignee\":\"rn.ortiz-id\","

@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class QueueChanges {
 
     private static final long MAX_RECONNECT_DELAY_MS = 30_000;
+    /** Changes one client may fall behind by before its stream fails (and the client reconnects with Last-Event-ID). */
+    private static final int MAX_BACKLOG = 10_000;
 
     private final BroadcastProcessor<StreamedChange> processor = BroadcastProcessor.create();
     private final QueueChangeLog log;
@@ -42,6 +46,10 @@ public class QueueChanges {
     private final String url;
     private final Optional<String> user;
     private final Optional<String> password;
+    private final Optional<String> sslMode;
+    private final Optional<String> hostnameVerification;
+    private final boolean trustPem;
+    private final Optional<List<String>> trustPemCerts;
 
     /** Guards {@link #delivered}, {@link #catchingUp} and {@link #held}. */
     private final Object lock = new Object();
@@ -55,13 +63,24 @@ public class QueueChanges {
     public QueueChanges(QueueChangeLog log, TriageConfig config, Vertx vertx,
                         @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                        @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode") Optional<String> sslMode,
+                        @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm")
+                        Optional<String> hostnameVerification,
+                        @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem", defaultValue = "false")
+                        boolean trustPem,
+                        @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs")
+                        Optional<List<String>> trustPemCerts) {
         this.log = log;
         this.config = config;
         this.vertx = vertx;
         this.url = url;
         this.user = user;
         this.password = password;
+        this.sslMode = sslMode;
+        this.hostnameVerification = hostnameVerification;
+        this.trustPem = trustPem;
+        this.trustPemCerts = trustPemCerts;
     }
 
     void start(@Observes StartupEvent event) {
@@ -70,6 +89,15 @@ public class QueueChanges {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        // the same TLS settings as the service's reactive pool (production: verify-full against the cluster's CA)
+        sslMode.ifPresent(mode -> options.setSslMode(SslMode.of(mode)));
+        hostnameVerification.filter(a -> !a.isBlank() && !"NONE".equalsIgnoreCase(a))
+                .ifPresent(options::setHostnameVerificationAlgorithm);
+        if (trustPem) {
+            PemTrustOptions pem = new PemTrustOptions();
+            trustPemCerts.orElse(List.of()).forEach(pem::addCertPath);
+            options.setPemTrustOptions(pem);
+        }
         long base = Math.max(1, config.stream().reconnectDelay().toMillis());
         PgSubscriber pg = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> stopping ? -1L : Math.min(MAX_RECONNECT_DELAY_MS, base << Math.min(retries, 16)));
@@ -120,12 +148,12 @@ public class QueueChanges {
      * log is read, so nothing committed in between is lost.
      */
     public Multi<StreamedChange> since(Set<String> careTeams, long lastEventId) {
-        return Multi.createFrom().emitter(emitter -> {
+        return Multi.createFrom().<StreamedChange>emitter(emitter -> {
             Replay replay = new Replay(careTeams, lastEventId, emitter);
             Cancellable live = of(careTeams).subscribe().with(replay::live, emitter::fail, emitter::complete);
             emitter.onTermination(live::cancel);
             replay.read(lastEventId, live);
-        });
+        }).onOverflow().buffer(MAX_BACKLOG); // a client that stops reading is cut off; it reconnects with its last id
     }
 
     /** One client's replay: live changes wait until the log was read up to now. */
