@@ -55,6 +55,12 @@ class QueueStreamTest {
     @Inject
     TriageConfig config;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
+
     /** Commits a change of an item of {@code team} from another connection, as another instance does; returns the item id. */
     private static UUID commitElsewhere(String team) {
         try (Connection c = TestDatabase.connect()) {
@@ -226,6 +232,43 @@ class QueueStreamTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void thisInstancesCommittedChangesReachAnotherInstancesListenerAndRefusedOnesDoNot() throws Exception {
+        // another instance's listener: a PgSubscriber of its own on the same database and channel
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.vertx.pgclient.PgConnectOptions options = io.vertx.pgclient.PgConnectOptions.fromUri(reactiveUrl)
+                .setUser("postgres").setPassword("postgres");
+        io.vertx.pgclient.pubsub.PgSubscriber other = io.vertx.pgclient.pubsub.PgSubscriber.subscriber(vertx, options);
+        java.util.concurrent.CompletableFuture<Void> listening = new java.util.concurrent.CompletableFuture<>();
+        other.channel(QueueChangeLog.CHANNEL).subscribeHandler(v -> listening.complete(null)).handler(received::add);
+        other.connect().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            String nurse = TestTokens.clinician("rn.here", "RN", "/care-teams/" + TEAM + "/nurse-pool");
+            String colleague = TestTokens.clinician("rn.there", "RN", "/care-teams/" + TEAM + "/nurse-pool");
+            UUID item = Fixtures.item(UUID.randomUUID(), TEAM, "nurse-pool", "URGENT", 2, Instant.now().plusSeconds(3600), "m-s");
+            given().auth().oauth2(nurse).post("/api/v1/queues/items/{id}/claim", item).then().statusCode(200);
+            await().atMost(DEADLINE).until(() -> received.stream().anyMatch(p -> p.contains(item.toString())));
+            String payload = received.stream().filter(p -> p.contains(item.toString())).findFirst().orElseThrow();
+            assertTrue(payload.matches("(?s).*\"seq\"\\s*:\\s*\\d+.*\"change\"\\s*:\\s*\"CLAIMED\".*"), payload);
+            assertFalse(payload.contains("P-1001"), "no patient id in the feed");
+
+            // refused (409: held by someone else) and so not changed: audited, never announced
+            given().auth().oauth2(colleague).post("/api/v1/queues/items/{id}/claim", item).then().statusCode(409);
+            long started = System.nanoTime();
+            given().auth().oauth2(nurse).post("/api/v1/queues/items/{id}/release", item).then().statusCode(200);
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(5)).until(() -> received.stream()
+                    .anyMatch(p -> p.contains(item.toString()) && p.contains("\"RELEASED\"")));
+            System.out.printf("release request sent -> other instance's listener notified: %d ms (load average %s)%n",
+                    (System.nanoTime() - started) / 1_000_000,
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+            assertEquals(2, received.stream().filter(p -> p.contains(item.toString())).count(),
+                    "the claim and the release, not the refused claim: " + received);
+        } finally {
+            other.close();
         }
     }
 }
