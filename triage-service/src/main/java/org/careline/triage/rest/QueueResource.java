@@ -168,7 +168,7 @@ public class QueueResource {
             + "an assignee who is not a known member of the item's care team", content = @Content(
             mediaType = "application/problem+json", examples = {@ExampleObject(name = "unknown pool", value =
             "{\"type\":\"https://careline.dev/problems/unknown-pool\",\"title\":\"Unprocessable Content\",\"status\":422,"
-                    + "\"detail\":\"'nurse-poool' is not a pool of care team family-medicine. Valid pools: billing-office, "
+                    + "\"detail\":\"The queue is not a pool of care team family-medicine. Valid pools: billing-office, "
                     + "front-desk, nurse-pool, physicians, refill-pool.\"}"), @ExampleObject(name = "unknown assignee", value =
             "{\"type\":\"https://careline.dev/problems/unknown-assignee\",\"title\":\"Unprocessable Content\","
                     + "\"status\":422,\"detail\":\"The assignee is not a known member of care team family-medicine: triage "

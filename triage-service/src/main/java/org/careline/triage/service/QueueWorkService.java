@@ -188,7 +188,7 @@ public class QueueWorkService {
             }
             if (toQueue && !planner.pools(item.careTeam).contains(queue)) {
                 return refused(caller, item, new ProblemException(422, "unknown-pool", "Unprocessable Content",
-                        "'" + queue + "' is not a pool of care team " + item.careTeam + ". Valid pools: "
+                        "The queue is not a pool of care team " + item.careTeam + ". Valid pools: "
                                 + String.join(", ", planner.pools(item.careTeam)) + "."));
             }
             Uni<Boolean> known = toPerson ? roster.isMember(item.careTeam, assignee) : Uni.createFrom().item(true);
