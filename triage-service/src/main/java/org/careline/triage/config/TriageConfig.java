@@ -40,6 +40,42 @@ public interface TriageConfig {
     /** Overdue detection and escalation. */
     Overdue overdue();
 
+    /** The live stream of queue changes (Server-Sent Events), shared by every instance through PostgreSQL. */
+    Stream stream();
+
+    /** The care-team roster triage learns from verified tokens (who may be given an item). */
+    Roster roster();
+
+    interface Stream {
+
+        /** How often an idle stream sends a comment line, so that proxies keep the connection open. */
+        @WithDefault("20s")
+        Duration heartbeat();
+
+        /** How long the change log keeps changes for reconnecting clients ({@code Last-Event-ID}). */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often the scheduler deletes changes older than the retention. */
+        @WithDefault("10m")
+        String cleanupEvery();
+
+        /** Page size of a replay from the change log (a reconnecting client reads page after page). */
+        @WithDefault("1000")
+        int replayPage();
+
+        /** Delay before the listener reconnects after a lost connection (doubling up to 30 s). */
+        @WithDefault("500ms")
+        Duration reconnectDelay();
+    }
+
+    interface Roster {
+
+        /** How long a member stays on a team's roster after triage last saw them in the team's group. */
+        @WithDefault("30d")
+        Duration validFor();
+    }
+
     interface Calendar {
 
         /** The practice's time zone. */

@@ -14,7 +14,7 @@ import org.careline.platform.inbox.DeadLetter;
 import org.careline.platform.inbox.DeadLetters;
 import org.careline.platform.inbox.InboxBatch;
 import org.careline.triage.service.QueueChange;
-import org.careline.triage.service.QueueChanges;
+import org.careline.triage.service.QueueChangeLog;
 import org.careline.triage.service.TriageService;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,7 +29,8 @@ import java.util.List;
  * batch keeps offset order), a redelivered event is skipped by the inbox, a record that is not a valid event goes
  * to {@code careline.dlq.triage} (channel {@value #DEAD_LETTERS}) and does not hold up the rest. The batch is
  * acknowledged, so its offsets may be committed, only after its transaction committed and its dead letters are on
- * the broker; queue changes reach the live streams after the commit.
+ * the broker. Each queue change is appended to the change log in the batch's transaction: the live streams of every
+ * instance get it once that commits (a batch that falls back to one event per transaction logs each once).
  */
 @ApplicationScoped
 public class MessagePostedConsumer {
@@ -40,10 +41,10 @@ public class MessagePostedConsumer {
     private final EventCodec codec;
     private final InboxBatch inbox;
     private final TriageService service;
-    private final QueueChanges changes;
+    private final QueueChangeLog changes;
     private final MutinyEmitter<String> deadLetters;
 
-    public MessagePostedConsumer(EventCodec codec, InboxBatch inbox, TriageService service, QueueChanges changes,
+    public MessagePostedConsumer(EventCodec codec, InboxBatch inbox, TriageService service, QueueChangeLog changes,
                                  @Channel(DEAD_LETTERS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
                                  MutinyEmitter<String> deadLetters) {
         this.codec = codec;
@@ -67,17 +68,13 @@ public class MessagePostedConsumer {
                     continue;
                 }
                 MessagePosted posted = codec.data(event, EventType.MESSAGE_POSTED, MessagePosted.class);
-                items.add(new InboxBatch.Item<>(record, NAME, event.id(), () -> service.triage(posted)));
+                items.add(new InboxBatch.Item<>(record, NAME, event.id(),
+                        () -> service.triage(posted).call(change -> changes.append(change, null))));
             } catch (MalformedEventException e) {
                 malformed.add(new DeadLetter(record, e.getMessage()));
             }
         }
         return inbox.process(items)
-                .invoke(outcome -> outcome.committed().forEach(change -> {
-                    if (change != null) {
-                        changes.publish(change); // after the transaction committed
-                    }
-                }))
                 .chain(outcome -> {
                     List<DeadLetter> dead = new ArrayList<>(malformed);
                     dead.addAll(outcome.deadLetters());

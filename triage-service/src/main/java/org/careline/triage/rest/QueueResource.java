@@ -8,23 +8,28 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.careline.platform.problem.ProblemException;
 import org.careline.platform.security.Caller;
 import org.careline.platform.security.CurrentCaller;
 import org.careline.platform.security.Roles;
 import org.careline.triage.QueueItem;
 import org.careline.triage.mapping.TriageMapper;
-import org.careline.triage.service.QueueChange;
-import org.careline.triage.service.QueueChanges;
+import org.careline.triage.config.TriageConfig;
 import org.careline.triage.service.QueueWorkService;
 import org.careline.triage.service.WorkResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,16 +68,19 @@ public class QueueResource {
             + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"The item is held by someone else: ask them to release "
             + "it, or reassign it.\"}";
 
+    /** The data of a {@code reset} event: the client's Last-Event-ID is too old; reload the queues. */
+    private static final java.util.Map<String, Boolean> RESET = java.util.Map.of("reload", true);
+
     private final QueueWorkService service;
-    private final QueueChanges changes;
+    private final TriageConfig.Stream stream;
     private final TriageMapper mapper;
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public QueueResource(QueueWorkService service, QueueChanges changes, TriageMapper mapper, CurrentCaller caller,
+    public QueueResource(QueueWorkService service, TriageConfig config, TriageMapper mapper, CurrentCaller caller,
                          Clock clock) {
         this.service = service;
-        this.changes = changes;
+        this.stream = config.stream();
         this.mapper = mapper;
         this.caller = caller;
         this.clock = clock;
@@ -129,7 +138,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Held by someone else", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "held", value = CONFLICT_EXAMPLE)))
     public Uni<WorkItemResponse> claim(@PathParam("itemId") String itemId) {
-        return respond(service.claim(caller.get(), parse(itemId)), "CLAIMED");
+        return respond(service.claim(caller.get(), parse(itemId)));
     }
 
     @POST
@@ -140,19 +149,32 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such open item visible to the caller")
     @APIResponse(responseCode = "409", description = "Held by someone else")
     public Uni<WorkItemResponse> release(@PathParam("itemId") String itemId) {
-        return respond(service.release(caller.get(), parse(itemId)), "RELEASED");
+        return respond(service.release(caller.get(), parse(itemId)));
     }
 
     @POST
     @Path("items/{itemId}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give an item to a person and/or move it to another pool of its care team")
+    @Operation(summary = "Give an item to a person and/or move it to another pool of its care team",
+            description = "The queue must be a pool the routing configuration knows for the item's care team (its "
+                    + "routes, the per-category defaults and the default pool, the overdue escalation pool). The assignee "
+                    + "must be on the care team's roster: a clinician or staff member whom triage saw use the work API "
+                    + "with the team's group in their token in the last 30 days. Audited like every action.")
     @APIResponse(responseCode = "200", description = "Reassigned", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "moved", value = ITEM_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Neither assignee nor queue, or a bad queue name")
     @APIResponse(responseCode = "404", description = "No such open item visible to the caller")
+    @APIResponse(responseCode = "422", description = "Not a pool of the item's care team (the valid pools are named), or "
+            + "an assignee who is not a known member of the item's care team", content = @Content(
+            mediaType = "application/problem+json", examples = {@ExampleObject(name = "unknown pool", value =
+            "{\"type\":\"https://careline.dev/problems/unknown-pool\",\"title\":\"Unprocessable Content\",\"status\":422,"
+                    + "\"detail\":\"The queue is not a pool of care team family-medicine. Valid pools: billing-office, "
+                    + "front-desk, nurse-pool, physicians, refill-pool.\"}"), @ExampleObject(name = "unknown assignee", value =
+            "{\"type\":\"https://careline.dev/problems/unknown-assignee\",\"title\":\"Unprocessable Content\","
+                    + "\"status\":422,\"detail\":\"The assignee is not a known member of care team family-medicine: triage "
+                    + "knows the members who used the work list with this team's group in the last 30 days.\"}")}))
     public Uni<WorkItemResponse> reassign(@PathParam("itemId") String itemId, @NotNull ReassignRequest request) {
-        return respond(service.reassign(caller.get(), parse(itemId), request.assignee(), request.queue()), "REASSIGNED");
+        return respond(service.reassign(caller.get(), parse(itemId), request.assignee(), request.queue()));
     }
 
     @POST
@@ -162,7 +184,7 @@ public class QueueResource {
             examples = @ExampleObject(name = "completed", value = ITEM_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such open item visible to the caller")
     public Uni<WorkItemResponse> complete(@PathParam("itemId") String itemId) {
-        return respond(service.complete(caller.get(), parse(itemId)), "COMPLETED");
+        return respond(service.complete(caller.get(), parse(itemId)));
     }
 
     @POST
@@ -176,8 +198,7 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "Missing or unknown urgency or category")
     @APIResponse(responseCode = "404", description = "No such open item visible to the caller")
     public Uni<WorkItemResponse> reclassify(@PathParam("itemId") String itemId, @Valid @NotNull ReclassifyRequest request) {
-        return respond(service.reclassify(caller.get(), parse(itemId), request.urgency(), request.category()),
-                "RECLASSIFIED");
+        return respond(service.reclassify(caller.get(), parse(itemId), request.urgency(), request.category()));
     }
 
     @GET
@@ -186,19 +207,55 @@ public class QueueResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live changes to the caller's queues (Server-Sent Events)",
             description = "One JSON event per committed change (QUEUED, UPDATED, CLAIMED, RELEASED, REASSIGNED, "
-                    + "RECLASSIFIED, COMPLETED, ESCALATED) to items of the caller's care teams. Identifiers and codes only.")
-    public Multi<QueueChange> stream() {
-        Caller who = caller.get();
-        return changes.of(who.careTeams());
+                    + "RECLASSIFIED, COMPLETED, ESCALATED) to items of the caller's care teams, whichever triage instance "
+                    + "made it. Identifiers and codes only. Each event has an `id:` (growing in commit order); a client "
+                    + "that reconnects with the `Last-Event-ID` header (browsers' EventSource does so) first gets the "
+                    + "changes it missed, in order, for up to 24 hours. An id older than that (or unknown) gets an event "
+                    + "named `reset` (data `{\"reload\":true}`): reload the queues, the stream then goes on. A comment "
+                    + "line (`:keep-alive`) every 20 s keeps proxies from closing an idle stream. Opening a stream is "
+                    + "audited (QUERY of QueueItem `stream`).")
+    @Parameter(name = "Last-Event-ID", in = ParameterIn.HEADER, description = "The id of the last event received",
+            example = "4127")
+    @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            examples = @ExampleObject(name = "events", value = ":keep-alive\n\nid:4127\ndata:{\"change\":\"CLAIMED\","
+                    + "\"itemId\":\"9a1c2b3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\",\"threadId\":\"0b6f3f5e-8d1c-4c4e-9f57-2b1d3c4a5e6f\","
+                    + "\"careTeam\":\"family-medicine\",\"queue\":\"nurse-pool\",\"urgency\":\"URGENT\",\"priority\":2,"
+                    + "\"dueAt\":\"2026-11-23T22:00:00Z\",\"status\":\"OPEN\",\"assignee\":\"rn.ortiz-id\","
+                    + "\"at\":\"2026-11-23T15:02:00Z\"}\n\n")))
+    @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not an event id", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "bad id",
+            value = "{\"type\":\"https://careline.dev/problems/bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"Last-Event-ID is not an event id of this stream.\"}")))
+    @APIResponse(responseCode = "403", description = "Not a clinician or staff member")
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        Long after = lastEventId(lastEventId);
+        Multi<OutboundSseEvent> changes = service.stream(caller.get(), after).map(change -> change.isReset()
+                ? sse.newEventBuilder().id(Long.toString(change.seq())).name("reset").data(RESET).build()
+                : sse.newEventBuilder().id(Long.toString(change.seq())).data(change.change()).build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
+                .every(stream.heartbeat()).onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(changes, heartbeats);
     }
 
-    /** Publishes the committed change to the live stream, then answers the item or the problem. */
-    private Uni<WorkItemResponse> respond(Uni<WorkResult> result, String change) {
-        return result.map(r -> {
-            QueueItem item = r.orThrow();
-            changes.publish(QueueChange.of(change, item, clock.instant()));
-            return mapper.toWorkItem(item, clock.instant());
-        });
+    /** Answers the item or the problem; the change reaches the live streams from the change log once committed. */
+    private Uni<WorkItemResponse> respond(Uni<WorkResult> result) {
+        return result.map(r -> mapper.toWorkItem(r.orThrow(), clock.instant()));
+    }
+
+    private static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(header.trim());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Last-Event-ID is not an event id of this stream.");
+        }
     }
 
     private static UUID parse(String id) {

@@ -30,12 +30,12 @@ public class OverdueEscalator {
 
     private final QueueItemRepository items;
     private final TriageEvents events;
-    private final QueueChanges changes;
+    private final QueueChangeLog changes;
     private final QueueMetrics metrics;
     private final TriageConfig config;
     private final Clock clock;
 
-    public OverdueEscalator(QueueItemRepository items, TriageEvents events, QueueChanges changes, QueueMetrics metrics,
+    public OverdueEscalator(QueueItemRepository items, TriageEvents events, QueueChangeLog changes, QueueMetrics metrics,
                             TriageConfig config, Clock clock) {
         this.items = items;
         this.events = events;
@@ -63,7 +63,6 @@ public class OverdueEscalator {
                         .collect().asList())
                 .invoke(escalated -> escalated.forEach(item -> {
                     metrics.breach(item);
-                    changes.publish(QueueChange.of("ESCALATED", item, now));
                     Log.infof("queue item %s of thread %s overdue: escalated in %s/%s", item.id, item.threadId,
                             item.careTeam, item.queue);
                 }));
@@ -83,6 +82,7 @@ public class OverdueEscalator {
                     item.queue = queue;
                     item.updatedAt = now;
                     return events.threadEscalated(item, item.lastMessageId, EscalationReason.OVERDUE, now)
+                            .call(() -> changes.append(QueueChange.of("ESCALATED", item, now), null))
                             .replaceWith(item);
                 });
     }

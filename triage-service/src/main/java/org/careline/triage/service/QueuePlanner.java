@@ -9,6 +9,9 @@ import org.careline.triage.config.TriageConfig;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -58,6 +61,25 @@ public class QueuePlanner {
         item.queue = config.routing().queueFor(item.careTeam, urgency, category);
         item.dueAt = calendar.dueAt(urgency, item.createdAt).truncatedTo(ChronoUnit.MICROS);
         item.updatedAt = now;
+    }
+
+    /**
+     * The pools an item of the care team may be in: every pool the routing configuration can send its threads to
+     * (the table's routes for this team or any team, and the per-category defaults, the default pool included) and the
+     * overdue escalation pool. Sorted, for messages.
+     */
+    public SortedSet<String> pools(String careTeam) {
+        TriageConfig.Routing routing = config.routing();
+        SortedSet<String> pools = new TreeSet<>(List.of(routing.emergent(), routing.medication(), routing.appointment(),
+                routing.administrative(), routing.billing(), routing.testResults(), routing.clinical(),
+                routing.defaultPool()));
+        for (TriageConfig.Routing.Route route : routing.table().orElse(List.of())) {
+            if (route.careTeam().map(careTeam::equals).orElse(true)) {
+                pools.add(route.queue());
+            }
+        }
+        config.overdue().escalationPool().filter(p -> !p.isBlank()).ifPresent(pools::add);
+        return pools;
     }
 
     /** 1 for EMERGENT, 2 for URGENT, 3 for ROUTINE: sort ascending to work the most pressing first. */

@@ -2,6 +2,8 @@ package org.careline.triage.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.events.AuditAction;
@@ -33,12 +35,16 @@ import java.util.regex.Pattern;
  * The care team's work list: queues with their counts, a queue's items, and the actions on one item
  * (claim, release, reassign, complete, reclassify). Only members of the item's care team see or touch
  * it; anyone else gets the same 404 as for an unknown item. Every read and write of items is audited in
- * the same transaction, refused and failed attempts included. The resource pushes committed changes to the live stream.
+ * the same transaction, refused and failed attempts included. Each change is appended to the shared change log in its
+ * transaction ({@link QueueChangeLog}): every instance's live stream gets it once it commits. Every call puts the
+ * caller on their care teams' rosters ({@link CareTeamRoster}), which reassigning to a person checks.
  */
 @ApplicationScoped
 public class QueueWorkService {
 
     static final String RESOURCE = "QueueItem";
+    /** The audited resource id of opening the live stream. */
+    static final String STREAM = "stream";
     private static final String NOT_FOUND = "No open queue item with this id is visible to you.";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final String CARE_TEAMS = "/care-teams/";
@@ -49,17 +55,24 @@ public class QueueWorkService {
     private final QueuePlanner planner;
     private final TriageEvents events;
     private final AuditTrail audit;
+    private final QueueChangeLog changeLog;
+    private final CareTeamRoster roster;
+    private final QueueChanges changes;
     private final Clock clock;
 
     public QueueWorkService(QueueItemRepository items, TriageDecisionRepository decisions,
                             TriageCorrectionRepository corrections, QueuePlanner planner, TriageEvents events,
-                            AuditTrail audit, Clock clock) {
+                            AuditTrail audit, QueueChangeLog changeLog, CareTeamRoster roster,
+                            QueueChanges changes, Clock clock) {
         this.items = items;
         this.decisions = decisions;
         this.corrections = corrections;
         this.planner = planner;
         this.events = events;
         this.audit = audit;
+        this.changeLog = changeLog;
+        this.roster = roster;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -70,7 +83,7 @@ public class QueueWorkService {
         if (teams.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return items.counts(teams, now()).map(counts -> {
+        return roster.saw(caller).chain(() -> items.counts(teams, now())).map(counts -> {
             List<QueueItemRepository.Counts> all = new ArrayList<>(counts);
             for (String group : caller.groups()) {
                 String[] parts = group.startsWith(CARE_TEAMS) ? group.substring(CARE_TEAMS.length()).split("/") : new String[0];
@@ -92,13 +105,43 @@ public class QueueWorkService {
             return audit.record(caller, AuditAction.QUERY, RESOURCE, queue, null, AuditOutcome.DENIED)
                     .replaceWith(List.of());
         }
-        return items.page(teams, queue, after, limit + 1)
+        return roster.saw(caller).chain(() -> items.page(teams, queue, after, limit + 1))
                 .call(list -> audit.record(caller, AuditAction.QUERY, RESOURCE, queue, null, AuditOutcome.SUCCESS));
+    }
+
+    /**
+     * The live changes to queues of the caller's care teams (never another team's), from now on or, with
+     * {@code lastEventId}, from after that id: first the missed ones from the change log, then the live ones. An id
+     * the log no longer holds (older than the retention) or never handed out starts with a reset marker (reload the
+     * queues). Opening a stream is audited as a QUERY of QueueItem {@code stream}; a caller without a care team gets
+     * DENIED and a stream that carries no change.
+     */
+    public Multi<StreamedChange> stream(Caller caller, Long lastEventId) {
+        Set<String> teams = caller.isCareTeamMember() ? caller.careTeams() : Set.of();
+        AuditOutcome outcome = teams.isEmpty() ? AuditOutcome.DENIED : AuditOutcome.SUCCESS;
+        Uni<Void> opened = Panache.withTransaction(() -> roster.saw(caller)
+                .chain(() -> audit.record(caller, AuditAction.QUERY, RESOURCE, STREAM, null, outcome)));
+        if (teams.isEmpty()) {
+            return opened.onItem().transformToMulti(v -> Multi.createFrom().nothing());
+        }
+        if (lastEventId == null) {
+            return opened.onItem().transformToMulti(v -> changes.of(teams));
+        }
+        return opened.chain(changeLog::bounds).onItem().transformToMulti(bounds -> {
+            boolean unknown = lastEventId > bounds.newest();
+            boolean expired = bounds.oldest() == null ? lastEventId < bounds.newest() : lastEventId < bounds.oldest() - 1;
+            if (unknown || expired) {
+                return Multi.createBy().concatenating().streams(
+                        Multi.createFrom().item(StreamedChange.reset(bounds.newest())),
+                        changes.since(teams, bounds.newest()));
+            }
+            return changes.since(teams, lastEventId);
+        });
     }
 
     @WithTransaction
     public Uni<WorkResult> claim(Caller caller, UUID id) {
-        return act(caller, id, item -> {
+        return act(caller, id, "CLAIMED", item -> {
             if (item.assignee != null && !item.assignee.equals(caller.userId())) {
                 return conflict("The item is held by someone else: ask them to release it, or reassign it.");
             }
@@ -110,7 +153,7 @@ public class QueueWorkService {
 
     @WithTransaction
     public Uni<WorkResult> release(Caller caller, UUID id) {
-        return act(caller, id, item -> {
+        return act(caller, id, "RELEASED", item -> {
             if (item.assignee != null && !item.assignee.equals(caller.userId())) {
                 return conflict("Only the holder releases an item; reassign it instead.");
             }
@@ -120,36 +163,59 @@ public class QueueWorkService {
         });
     }
 
-    /** Gives the item to a person (user id) and/or moves it to another pool of its care team. */
+    /**
+     * Gives the item to a person (user id) and/or moves it to another pool of its care team. The pool must be one the
+     * routing configuration knows for the item's care team ({@link QueuePlanner#pools}); the person must be on the
+     * team's roster ({@link CareTeamRoster}). Otherwise 422, audited as FAILED.
+     */
     @WithTransaction
     public Uni<WorkResult> reassign(Caller caller, UUID id, String assignee, String queue) {
-        if ((assignee == null || assignee.isBlank()) && (queue == null || queue.isBlank())) {
+        boolean toQueue = queue != null && !queue.isBlank();
+        boolean toPerson = assignee != null && !assignee.isBlank();
+        if (!toQueue && !toPerson) {
             return Uni.createFrom().item(WorkResult.problem(ProblemException.badRequest("Give an assignee, a queue or both.")));
         }
-        if (queue != null && !queue.isBlank() && !NAME.matcher(queue).matches()) {
+        if (toQueue && !NAME.matcher(queue).matches()) {
             return Uni.createFrom().item(WorkResult.problem(ProblemException.badRequest(
                     "A queue name is 1-64 lower-case letters, digits and dashes.")));
         }
         if (assignee != null && assignee.length() > 128) {
             return Uni.createFrom().item(WorkResult.problem(ProblemException.badRequest("An assignee id is at most 128 characters.")));
         }
-        return act(caller, id, item -> {
-            if (queue != null && !queue.isBlank()) {
-                item.queue = queue;
-                item.assignee = null;
-                item.assignedAt = null;
+        return roster.saw(caller).chain(() -> visible(caller, id, AuditAction.UPDATE)).chain(item -> {
+            if (item == null) {
+                return Uni.createFrom().item(WorkResult.problem(ProblemException.notFound(NOT_FOUND)));
             }
-            if (assignee != null && !assignee.isBlank()) {
-                item.assignee = assignee;
-                item.assignedAt = now();
+            if (toQueue && !planner.pools(item.careTeam).contains(queue)) {
+                return refused(caller, item, new ProblemException(422, "unknown-pool", "Unprocessable Content",
+                        "The queue is not a pool of care team " + item.careTeam + ". Valid pools: "
+                                + String.join(", ", planner.pools(item.careTeam)) + "."));
             }
-            return null;
+            Uni<Boolean> known = toPerson ? roster.isMember(item.careTeam, assignee) : Uni.createFrom().item(true);
+            return known.chain(member -> {
+                if (!member) {
+                    return refused(caller, item, new ProblemException(422, "unknown-assignee", "Unprocessable Content",
+                            "The assignee is not a known member of care team " + item.careTeam + ": triage knows the "
+                                    + "members who used the work list with this team's group in the last "
+                                    + roster.validFor().toDays() + " days."));
+                }
+                if (toQueue) {
+                    item.queue = queue;
+                    item.assignee = null;
+                    item.assignedAt = null;
+                }
+                if (toPerson) {
+                    item.assignee = assignee;
+                    item.assignedAt = now();
+                }
+                return succeeded(caller, item, "REASSIGNED");
+            });
         });
     }
 
     @WithTransaction
     public Uni<WorkResult> complete(Caller caller, UUID id) {
-        return act(caller, id, item -> {
+        return act(caller, id, "COMPLETED", item -> {
             item.status = QueueStatus.COMPLETED;
             item.completedBy = caller.userId();
             item.completedAt = now();
@@ -160,7 +226,7 @@ public class QueueWorkService {
     /** A clinician's correction of the latest decision on the item's thread, kept as training feedback. */
     @WithTransaction
     public Uni<WorkResult> reclassify(Caller caller, UUID id, Urgency urgency, Category category) {
-        return visible(caller, id, AuditAction.UPDATE).chain(item -> {
+        return roster.saw(caller).chain(() -> visible(caller, id, AuditAction.UPDATE)).chain(item -> {
             if (item == null) {
                 return Uni.createFrom().item(WorkResult.problem(ProblemException.notFound(NOT_FOUND)));
             }
@@ -187,6 +253,7 @@ public class QueueWorkService {
                         .call(() -> escalate)
                         .call(() -> audit.record(caller, AuditAction.UPDATE, RESOURCE, item.id.toString(), item.patientId,
                                 AuditOutcome.SUCCESS))
+                        .call(() -> changeLog.append(QueueChange.of("RECLASSIFIED", item, c.correctedAt), caller.userId()))
                         .replaceWith(WorkResult.ok(item));
             });
         });
@@ -194,22 +261,32 @@ public class QueueWorkService {
 
     /**
      * Loads an open item the caller may act on, applies the change (null) or refuses it (a problem), and audits
-     * the attempt. Refusals are returned, not thrown, so that their audit record commits.
+     * the attempt. Refusals are returned, not thrown, so that their audit record commits. A change is logged for the
+     * live streams as {@code change}.
      */
-    private Uni<WorkResult> act(Caller caller, UUID id, Function<QueueItem, ProblemException> action) {
-        return visible(caller, id, AuditAction.UPDATE).chain(item -> {
+    private Uni<WorkResult> act(Caller caller, UUID id, String change, Function<QueueItem, ProblemException> action) {
+        return roster.saw(caller).chain(() -> visible(caller, id, AuditAction.UPDATE)).chain(item -> {
             if (item == null) {
                 return Uni.createFrom().item(WorkResult.problem(ProblemException.notFound(NOT_FOUND)));
             }
             ProblemException refused = action.apply(item);
             if (refused != null) {
-                return audit.record(caller, AuditAction.UPDATE, RESOURCE, id.toString(), item.patientId,
-                        AuditOutcome.FAILED).replaceWith(WorkResult.problem(refused));
+                return refused(caller, item, refused);
             }
-            item.updatedAt = now();
-            return audit.record(caller, AuditAction.UPDATE, RESOURCE, id.toString(), item.patientId,
-                    AuditOutcome.SUCCESS).replaceWith(WorkResult.ok(item));
+            return succeeded(caller, item, change);
         });
+    }
+
+    private Uni<WorkResult> refused(Caller caller, QueueItem item, ProblemException problem) {
+        return audit.record(caller, AuditAction.UPDATE, RESOURCE, item.id.toString(), item.patientId,
+                AuditOutcome.FAILED).replaceWith(WorkResult.problem(problem));
+    }
+
+    private Uni<WorkResult> succeeded(Caller caller, QueueItem item, String change) {
+        item.updatedAt = now();
+        return audit.record(caller, AuditAction.UPDATE, RESOURCE, item.id.toString(), item.patientId, AuditOutcome.SUCCESS)
+                .call(() -> changeLog.append(QueueChange.of(change, item, item.updatedAt), caller.userId()))
+                .replaceWith(WorkResult.ok(item));
     }
 
     /** The open item if the caller works in its care team, else null (audited as FAILED or DENIED). */

@@ -8,8 +8,7 @@ import org.careline.events.EventCodec;
 import org.careline.events.EventType;
 import org.careline.events.MessagePosted;
 import org.careline.platform.inbox.Inbox;
-import org.careline.triage.service.QueueChange;
-import org.careline.triage.service.QueueChanges;
+import org.careline.triage.service.QueueChangeLog;
 import org.careline.triage.service.TriageService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -28,9 +27,9 @@ public class PerRecordMessagePostedConsumer {
     private final EventCodec codec;
     private final Inbox inbox;
     private final TriageService service;
-    private final QueueChanges changes;
+    private final QueueChangeLog changes;
 
-    public PerRecordMessagePostedConsumer(EventCodec codec, Inbox inbox, TriageService service, QueueChanges changes) {
+    public PerRecordMessagePostedConsumer(EventCodec codec, Inbox inbox, TriageService service, QueueChangeLog changes) {
         this.codec = codec;
         this.inbox = inbox;
         this.service = service;
@@ -44,14 +43,8 @@ public class PerRecordMessagePostedConsumer {
             return Uni.createFrom().voidItem();
         }
         MessagePosted posted = codec.data(event, EventType.MESSAGE_POSTED, MessagePosted.class);
-        QueueChange[] committed = new QueueChange[1];
         return inbox.once(MessagePostedConsumer.NAME, event,
-                        () -> service.triage(posted).invoke(c -> committed[0] = c).replaceWithVoid())
-                .invoke(() -> {
-                    if (committed[0] != null) {
-                        changes.publish(committed[0]); // after the inbox transaction committed
-                    }
-                })
+                        () -> service.triage(posted).call(c -> changes.append(c, null)).replaceWithVoid())
                 .replaceWithVoid();
     }
 }
