@@ -25,12 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,22 +136,26 @@ class ThreadEventsTest {
 
     /**
      * A request's events are stored together (one insert at the end of its transaction) in the order the service
-     * appended them, which is the order the relay publishes them in (by id): a thread's events stay in order.
+     * appended them, which is the order the relay publishes them in (by id): a thread's events stay in order. A patient
+     * of its own (no proxy grants from other tests, so one notification per message).
      */
     @Test
     void aRequestsEventsAreStoredInTheOrderTheyWereAppended() throws Exception {
+        String patientId = "P-" + UUID.randomUUID();
+        String patient = Actors.patient("order-patient", patientId, "family-medicine");
         long before = maxOutboxId();
-        String threadId = ThreadResourceTest.open(ThreadResourceTest.PATIENT1, ThreadResourceTest.NEW_THREAD)
+        String threadId = ThreadResourceTest.open(patient, ThreadResourceTest.NEW_THREAD)
                 .then().statusCode(201).extract().path("id");
         assertEquals(List.of(EventType.THREAD_OPENED.type(), EventType.MESSAGE_POSTED.type(),
-                EventType.ACCESS_RECORDED.type(), EventType.NOTIFICATION_REQUESTED.type()), typesAfter(before));
+                EventType.ACCESS_RECORDED.type(), EventType.NOTIFICATION_REQUESTED.type()),
+                typesAfter(before, threadId, patientId));
 
         long opened = maxOutboxId();
         Actors.reply(Actors.DR_LEE, threadId, "{\"body\":\"Sent to your pharmacy.\",\"timeSpentMinutes\":7}")
                 .then().statusCode(201);
         assertEquals(List.of(EventType.MESSAGE_POSTED.type(), EventType.THREAD_REPLIED.type(),
                 EventType.TIME_LOGGED.type(), EventType.ACCESS_RECORDED.type(),
-                EventType.NOTIFICATION_REQUESTED.type()), typesAfter(opened));
+                EventType.NOTIFICATION_REQUESTED.type()), typesAfter(opened, threadId, patientId));
     }
 
     private static long maxOutboxId() throws SQLException {
@@ -160,12 +166,18 @@ class ThreadEventsTest {
         }
     }
 
-    private static List<String> typesAfter(long id) throws SQLException {
+    /** The types of the events stored after {@code id} about this thread or keyed by this patient, in id order. */
+    private static List<String> typesAfter(long id, String threadId, String patientId) throws SQLException {
         List<String> types = new ArrayList<>();
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select event_type from outbox_event where id > " + id + " order by id")) {
-            while (rs.next()) {
-                types.add(rs.getString(1));
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "select event_type from outbox_event where id > ? and (payload like ? or record_key = ?) order by id")) {
+            s.setLong(1, id);
+            s.setString(2, "%" + threadId + "%");
+            s.setString(3, patientId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
             }
         }
         return types;
