@@ -59,6 +59,7 @@ public class JwksResource implements QuarkusTestResourceLifecycleManager {
                     "quarkus.oidc.jwks-path", "protocol/openid-connect/certs",
                     "quarkus.oidc.token.issuer", TestTokens.ISSUER,
                     "quarkus.oidc.token.forced-jwk-refresh-interval", "1s",
+                    "careline.gateway.token-cache.ttl", "2s",
                     "careline.test.jwks", "http://127.0.0.1:" + port,
                     "careline.test.rotated-key", Base64.getEncoder().encodeToString(rotatedPair.getPrivate().getEncoded()));
         } catch (Exception e) {

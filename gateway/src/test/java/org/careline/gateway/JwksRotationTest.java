@@ -56,6 +56,10 @@ class JwksRotationTest {
         // the retired key is gone from the key set: its tokens no longer pass
         given().auth().oauth2(TestTokens.user("old-key-again").roles("patient").sign())
                 .get("/api/v1/threads/" + Tokens.marker()).then().statusCode(401);
+        // nor does the old-key token verified (and cached) before the rotation, once its cache entry's ttl (2 s here,
+        // 30 s by default) has passed
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                given().auth().oauth2(oldKeyToken).get("/api/v1/threads/" + Tokens.marker()).then().statusCode(401));
     }
 
     private static String signedWithRotatedKey(String username) throws Exception {

@@ -18,12 +18,21 @@ import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
 import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.RelayedEvents;
+import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,6 +132,55 @@ class ThreadEventsTest {
                 codec.data(codec.read(patientReply.value()), EventType.MESSAGE_POSTED, MessagePosted.class).body());
         awaitRecord(Topics.MESSAGING_THREADS, threadId, e -> e.type().equals(EventType.THREAD_REPLIED.type())
                 && codec.data(e, EventType.THREAD_REPLIED, ThreadReplied.class).status().equals("AWAITING_CARE_TEAM"));
+    }
+
+    /**
+     * A request's events are stored together (one insert at the end of its transaction) in the order the service
+     * appended them, which is the order the relay publishes them in (by id): a thread's events stay in order. A patient
+     * of its own (no proxy grants from other tests, so one notification per message).
+     */
+    @Test
+    void aRequestsEventsAreStoredInTheOrderTheyWereAppended() throws Exception {
+        String patientId = "P-" + UUID.randomUUID();
+        String patient = Actors.patient("order-patient", patientId, "family-medicine");
+        long before = maxOutboxId();
+        String threadId = ThreadResourceTest.open(patient, ThreadResourceTest.NEW_THREAD)
+                .then().statusCode(201).extract().path("id");
+        assertEquals(List.of(EventType.THREAD_OPENED.type(), EventType.MESSAGE_POSTED.type(),
+                EventType.ACCESS_RECORDED.type(), EventType.NOTIFICATION_REQUESTED.type()),
+                typesAfter(before, threadId, patientId));
+
+        long opened = maxOutboxId();
+        Actors.reply(Actors.DR_LEE, threadId, "{\"body\":\"Sent to your pharmacy.\",\"timeSpentMinutes\":7}")
+                .then().statusCode(201);
+        assertEquals(List.of(EventType.MESSAGE_POSTED.type(), EventType.THREAD_REPLIED.type(),
+                EventType.TIME_LOGGED.type(), EventType.ACCESS_RECORDED.type(),
+                EventType.NOTIFICATION_REQUESTED.type()), typesAfter(opened, threadId, patientId));
+    }
+
+    private static long maxOutboxId() throws SQLException {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from outbox_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The types of the events stored after {@code id} about this thread or keyed by this patient, in id order. */
+    private static List<String> typesAfter(long id, String threadId, String patientId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "select event_type from outbox_event where id > ? and (payload like ? or record_key = ?) order by id")) {
+            s.setLong(1, id);
+            s.setString(2, "%" + threadId + "%");
+            s.setString(3, patientId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+        }
+        return types;
     }
 
     /** Reads the topic from the start until a record with this key matches. */

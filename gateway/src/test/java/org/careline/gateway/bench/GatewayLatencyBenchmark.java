@@ -190,6 +190,12 @@ class GatewayLatencyBenchmark {
         for (String name : List.of("messaging", "triage", "billing", "audit")) {
             command.add("-Dcareline.gateway.upstreams." + name + "=" + upstream);
         }
+        // extra gateway options, e.g. -Dbenchmark.gateway-options=-Dcareline.gateway.token-cache.enabled=false
+        for (String option : System.getProperty("benchmark.gateway-options", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.addAll(List.of("-jar", jar));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/benchmark-gateway.log")).start();

@@ -40,9 +40,10 @@ public class ThreadEvents {
         String key = thread.id.toString();
         ThreadOpened opened = new ThreadOpened(key, thread.patientId, thread.careTeam, thread.topic, author(first),
                 thread.patientInitiated, thread.createdAt);
+        MessagePosted posted = messagePosted(thread, first, true);
         return outbox.append(EventType.THREAD_OPENED, key, key, opened)
-                .chain(() -> webhooks.threadOpened(thread))
-                .chain(() -> posted(thread, first, true))
+                .chain(() -> outbox.append(EventType.MESSAGE_POSTED, key, key, posted))
+                .chain(() -> webhooks.threadOpened(thread, first))
                 .replaceWithVoid();
     }
 
@@ -83,11 +84,14 @@ public class ThreadEvents {
 
     private Uni<Void> posted(MessageThread thread, Message message, boolean first) {
         String key = thread.id.toString();
-        MessagePosted posted = new MessagePosted(key, message.id.toString(), thread.patientId, thread.careTeam,
+        return outbox.append(EventType.MESSAGE_POSTED, key, key, messagePosted(thread, message, first))
+                .chain(() -> webhooks.messagePosted(thread, message));
+    }
+
+    private static MessagePosted messagePosted(MessageThread thread, Message message, boolean first) {
+        return new MessagePosted(thread.id.toString(), message.id.toString(), thread.patientId, thread.careTeam,
                 thread.topic, author(message), thread.patientInitiated, first, thread.subject, message.body,
                 message.postedAt);
-        return outbox.append(EventType.MESSAGE_POSTED, key, key, posted)
-                .chain(() -> webhooks.messagePosted(thread, message));
     }
 
     private static Participant author(Message message) {

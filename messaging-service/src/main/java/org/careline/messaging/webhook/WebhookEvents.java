@@ -41,10 +41,14 @@ public class WebhookEvents {
         this.clock = clock;
     }
 
-    /** A new thread: its header Communication. */
-    public Uni<Void> threadOpened(MessageThread thread) {
-        return queue(WebhookEventType.THREAD_OPENED, thread, null,
-                () -> Uni.createFrom().item(mapper.header(thread)));
+    /**
+     * A new thread and its first message: its header Communication, then the message's (as {@link
+     * #messagePosted(MessageThread, Message)}), reading the live subscriptions once.
+     */
+    public Uni<Void> threadOpened(MessageThread thread, Message first) {
+        return subscriptions.live().chain(all -> queue(all, WebhookEventType.THREAD_OPENED, thread, null,
+                        () -> Uni.createFrom().item(mapper.header(thread)))
+                .chain(() -> queue(all, WebhookEventType.MESSAGE_POSTED, thread, first.id, () -> previous(thread, first))));
     }
 
     /** A thread closed: its header Communication (status completed). */
@@ -55,30 +59,36 @@ public class WebhookEvents {
 
     /** A message (first, reply or automatic reply), once persisted: its Communication with the text. */
     public Uni<Void> messagePosted(MessageThread thread, Message message) {
-        return queue(WebhookEventType.MESSAGE_POSTED, thread, message.id, () -> messages
-                .find("threadId = ?1 and id <> ?2 and postedAt <= ?3 order by postedAt desc, id desc",
+        return queue(WebhookEventType.MESSAGE_POSTED, thread, message.id, () -> previous(thread, message));
+    }
+
+    private Uni<Communication> previous(MessageThread thread, Message message) {
+        return messages.find("threadId = ?1 and id <> ?2 and postedAt <= ?3 order by postedAt desc, id desc",
                         thread.id, message.id, message.postedAt)
                 .firstResult()
-                .map(previous -> mapper.message(thread, message, previous)));
+                .map(previous -> mapper.message(thread, message, previous));
     }
 
     private Uni<Void> queue(WebhookEventType type, MessageThread thread, UUID messageId,
                             java.util.function.Supplier<Uni<Communication>> resource) {
-        return subscriptions.live().chain(all -> {
-            List<WebhookSubscription> wanting = all.stream().filter(s -> s.wants(type, thread.careTeam)).toList();
-            if (wanting.isEmpty()) {
-                return Uni.createFrom().voidItem();
+        return subscriptions.live().chain(all -> queue(all, type, thread, messageId, resource));
+    }
+
+    private Uni<Void> queue(List<WebhookSubscription> all, WebhookEventType type, MessageThread thread, UUID messageId,
+                            java.util.function.Supplier<Uni<Communication>> resource) {
+        List<WebhookSubscription> wanting = all.stream().filter(s -> s.wants(type, thread.careTeam)).toList();
+        if (wanting.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return resource.get().chain(communication -> {
+            String body = body(type, now, communication);
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (WebhookSubscription subscription : wanting) {
+                chain = chain.chain(() -> deliveries.persist(delivery(subscription, type, thread, messageId, body, now))
+                        .replaceWithVoid());
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            return resource.get().chain(communication -> {
-                String body = body(type, now, communication);
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (WebhookSubscription subscription : wanting) {
-                    chain = chain.chain(() -> deliveries.persist(delivery(subscription, type, thread, messageId, body, now))
-                            .replaceWithVoid());
-                }
-                return chain;
-            });
+            return chain;
         });
     }
 

@@ -1,0 +1,26 @@
+package org.careline.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The cache of verified bearer tokens ({@code org.careline.gateway.security.VerifiedTokens}). */
+@ConfigMapping(prefix = "careline.gateway.token-cache")
+public interface TokenCacheConfig {
+
+    /** Whether a token verified once is taken from the cache until it expires (or the ttl passes). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The most tokens kept; when full, expired ones are dropped, else all. */
+    @WithDefault("10000")
+    int maxSize();
+
+    /**
+     * The longest a verified token is taken from the cache (never past its {@code exp}): also how long a token
+     * signed with a key the identity provider retired can still pass after the gateway's key set dropped the key.
+     */
+    @WithDefault("30s")
+    Duration ttl();
+}
