@@ -37,6 +37,13 @@ final class ReadingTags {
             "calentura", "temps", "arm", "armpit", "underarm", "ear", "rectally", "orally", "temporal", "tympanic",
             "celsius", "fahrenheit", "hot", "warm");
     private static final Pattern BARE_FAHRENHEIT = Pattern.compile("^10[0-6]\\.\\df?$");
+    private static final Pattern BARE_CELSIUS = Pattern.compile("^(3[89]|4[01])\\.\\dc?$");
+    /** Units right after a bare 38.0-41.9 that make it something else than a Celsius temperature (weeks, distances). */
+    private static final Set<String> NOT_A_CELSIUS_UNIT = Set.of("week", "weeks", "wks", "wk", "semanas", "hours", "hrs",
+            "hour", "minutes", "min", "mins", "years", "yrs", "months", "inches", "in", "cm", "mm", "km", "k", "miles", "mi");
+    /** Words near a bare 38.0-41.9 that make it a size or a lab value. */
+    private static final Set<String> NOT_A_CELSIUS = Set.of("size", "hemoglobin", "hgb", "hct", "hematocrit", "albumin",
+            "a1c", "bmi", "waist", "gestation");
     private static final Set<String> NOT_A_TEMPERATURE = Set.of("lb", "lbs", "pound", "pounds", "kg", "kgs", "kilos",
             "weight", "weighs", "weighed", "weigh", "mg", "mcg", "ml", "units", "unit", "u", "iu", "percent", "miles",
             "mph", "dollars", "usd", "bill", "billed", "charge", "charged", "owe", "paid", "pay", "balance", "cost",
@@ -117,15 +124,20 @@ final class ReadingTags {
 
     /**
      * "my 4 yr old has 104.2", "my 5 week old is 100.6": a number with one decimal from the fever threshold up to 107
-     * reads as a Fahrenheit temperature even with no temperature word, unless a weight, money, dose, glucose, pulse or
+     * reads as a Fahrenheit temperature even with no temperature word; "my 5 week old is 38.2": one from 38.0 to 41.9 as
+     * Celsius (not next to a week, hour, size or distance word); unless a weight, money, dose, glucose, pulse or
      * oxygen word is within three words before it or right after it.
      */
     static boolean bareFahrenheit(List<String> words, double feverF) {
         for (int i = 0; i < words.size(); i++) {
-            if (!BARE_FAHRENHEIT.matcher(words.get(i)).matches()) {
+            boolean celsius = BARE_CELSIUS.matcher(words.get(i)).matches();
+            if (!BARE_FAHRENHEIT.matcher(words.get(i)).matches() && !celsius) {
                 continue;
             }
-            double value = Double.parseDouble(words.get(i).replace("f", ""));
+            double value = Double.parseDouble(words.get(i).replace("f", "").replace("c", ""));
+            if (celsius) {
+                value = value * 9 / 5 + 32;
+            }
             if (value < feverF || value >= 107) {
                 continue;
             }
@@ -133,7 +145,7 @@ final class ReadingTags {
             for (int j = Math.max(0, i - 3); j <= Math.min(words.size() - 1, i + 1) && !otherMeaning; j++) {
                 String w = words.get(j);
                 otherMeaning = j != i && (NOT_A_TEMPERATURE.contains(w) || GLUCOSE.contains(w) || OXYGEN.contains(w)
-                        || HEART_RATE.contains(w));
+                        || HEART_RATE.contains(w) || (celsius && (NOT_A_CELSIUS.contains(w) || (j == i + 1 && NOT_A_CELSIUS_UNIT.contains(w)))));
             }
             if (!otherMeaning) {
                 return true;
