@@ -20,7 +20,13 @@ final class ReadingTags {
     private static final Pattern AGE = Pattern.compile(
             "(\\d{1,3})\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
     private static final Pattern AGE_ES = Pattern.compile(
-            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias|semanas|meses)");
+            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias?|semanas?|mes|meses)\\b");
+    /** "my 6 week baby", "she's 6 weeks" (not "6 weeks pregnant", "6 weeks ago", "2 weeks out from surgery"). */
+    private static final Pattern AGE_BEFORE_BABY = Pattern.compile(
+            "(\\d{1,2})\\s*-?\\s*(days?|weeks?|wks?|months?|mos?)\\s*-?\\s*(?:baby|babe|infant|newborn|son|daughter|girl|boy)\\b");
+    private static final Pattern AGE_AFTER_BABY = Pattern.compile(
+            "\\b(?:shes|hes|baby is|infant is|newborn is|son is|daughter is)\\s+(?:only\\s+|just\\s+)?(\\d{1,2})\\s*(days?|weeks?|wks?)\\b"
+            + "(?!\\s+(?:pregnant|along|ago|postpartum|post|out|into|since|after|of|from|late|early|overdue))");
     /** "took like 30 tylenol", "swallowed about 20 of my sleeping pills": a count of tablets, not a dose in units. */
     private static final Pattern PILL_COUNT = Pattern.compile(
             "\\b(?:took|taken|swallowed|downed|popped|tome|tomo)\\s+(?:(?:like|about|around|maybe|over|almost|at least|"
@@ -50,7 +56,8 @@ final class ReadingTags {
             "copay", "fm", "am", "pm", "ldl", "hdl", "cholesterol", "triglycerides", "level", "levels", "score", "iq");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
-    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding");
+    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding",
+            "heart", "corazon");
     private static final Set<String> OXYGEN = Set.of("o2", "spo2", "oxygen", "sat", "sats", "saturation",
             "oximeter", "ox", "oxigeno", "saturacion");
 
@@ -206,9 +213,11 @@ final class ReadingTags {
         while (m.find()) {
             youngest = Math.min(youngest, months(Double.parseDouble(m.group(1)), m.group(2)));
         }
-        Matcher es = AGE_ES.matcher(normalized);
-        while (es.find()) {
-            youngest = Math.min(youngest, months(Double.parseDouble(es.group(1)), es.group(2)));
+        for (Pattern pattern : List.of(AGE_ES, AGE_BEFORE_BABY, AGE_AFTER_BABY)) {
+            Matcher more = pattern.matcher(normalized);
+            while (more.find()) {
+                youngest = Math.min(youngest, months(Double.parseDouble(more.group(1)), more.group(2)));
+            }
         }
         if (NEWBORN.matcher(normalized).find()) {
             youngest = 0;

@@ -230,6 +230,15 @@ class ClinicalRulesClassifierTest {
             EMERGENT | CLINICAL   | flew back from tokyo yesterday and now sharp pain when I breathe in and i'm short of breath
             EMERGENT | CLINICAL   | my 5 week old is 38.2
             URGENT   | CLINICAL   | my 2 year old is 39.1 but playing and drinking fine
+            EMERGENT | CLINICAL   | my baby is floppy and won't feed, she's 6 weeks and feels warm
+            EMERGENT | CLINICAL   | mom's knees are all blotchy purple and she's burning up and barely talking
+            EMERGENT | CLINICAL   | the pain in my head hit like a lightning bolt and I threw up
+            EMERGENT | CLINICAL   | my heart is going 180 and I feel like I'm going to black out
+            EMERGENT | CLINICAL   | she's wheezing and can't talk, the inhaler isn't doing a thing
+            EMERGENT | CLINICAL   | crushing pain in my back between my shoulder blades and sweating, feels like tearing
+            EMERGENT | CLINICAL   | the right side of my body went numb and I can't speak properly
+            EMERGENT | CLINICAL   | se me cae la cara de un lado y no puedo mover el brazo
+            EMERGENT | CLINICAL   | mi hijo de 1 mes tiene 38.4 de temperatura
             """)
     void rules32ConceptClassesCoverNewWordings(Urgency urgency, Category category, String body) {
         Classification c = classify("", body);
@@ -253,7 +262,11 @@ class ClinicalRulesClassifierTest {
             "my chest is a bit sore from coughing with my cold, otherwise fine",
             "the bleeding stopped right away after the dressing and it's healing well",
             "my mom had a stroke 5 years ago, want to book her annual visit",
-            "no chest pain, no shortness of breath, just a mild cough for a week"})
+            "no chest pain, no shortness of breath, just a mild cough for a week",
+            "she's 6 weeks pregnant and a bit warm today",
+            "my eyes keep tearing up and my back hurts from the new chair",
+            "my heart rate is 180 on the treadmill at the gym, is that too high for my age?",
+            "is it normal for my 3 month old to sneeze a lot? no fever"})
     void lookalikesOfRules32ClassesAreNotEmergent(String body) {
         Classification c = classify("", body);
         assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
