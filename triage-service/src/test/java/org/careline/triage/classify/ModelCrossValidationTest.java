@@ -43,7 +43,9 @@ class ModelCrossValidationTest {
             new Round("round 7", "triage/probe-set-7.jsonl", id -> true, "round-7.json"),
             new Round("round 8", "triage/probe-set-8.jsonl", id -> true, "round-8.json"),
             new Round("round 9", "triage/probe-set-9.jsonl", id -> true, "round-9.json"),
-            new Round("round 10", "triage/probe-set-10.jsonl", id -> true, "round-10.json"));
+            new Round("round 10", "triage/probe-set-10.jsonl", id -> true, "round-10.json"),
+            new Round("round 11", "triage/probe-set-11.jsonl", id -> true, "rounds-11-12.json"),
+            new Round("round 12", "triage/probe-set-12.jsonl", id -> true, "rounds-11-12.json"));
 
     static final ModelSettings SHIPPED = ModelSettings.fromClasspath("triage-model.json");
     static final List<Scored> SCORED = new ArrayList<>();
