@@ -53,6 +53,30 @@ final class Finder {
         return best;
     }
 
+    /** The clauses in which some phrase occurs in a counting context (bit i = clause i; clauses past 63 share bit 63). */
+    long countingClauses(List<Phrase> phrases, boolean historyMatters) {
+        long found = 0;
+        List<ScannedText.Clause> clauses = text.clauses();
+        for (int c = 0; c < clauses.size(); c++) {
+            long bit = 1L << Math.min(c, 63);
+            if ((found & bit) != 0) {
+                continue;
+            }
+            List<String> words = clauses.get(c).words();
+            search:
+            for (Phrase phrase : phrases) {
+                for (int i = 0; i < words.size(); i++) {
+                    if (phrase.matchAt(words, i, rules.matcher) >= 0
+                            && statusAt(c, words, i, historyMatters) == Status.COUNTS) {
+                        found |= bit;
+                        break search;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Whether any phrase occurs at all, context aside; {@code subject} selects subject or body clauses. */
     boolean occurs(List<Phrase> phrases, boolean subject) {
         for (ScannedText.Clause clause : text.clauses()) {

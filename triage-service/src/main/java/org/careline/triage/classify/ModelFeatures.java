@@ -41,7 +41,20 @@ final class ModelFeatures {
     private final Map<String, List<Phrase>> conceptPhrases = new LinkedHashMap<>();
     private final Map<String, Set<String>> conceptTags = new LinkedHashMap<>();
 
+    private final boolean conceptPairs;
+    private final boolean rulesDecision;
+
     ModelFeatures(ClinicalRulesClassifier rules, double charWeight) {
+        this(rules, charWeight, false, true);
+    }
+
+    ModelFeatures(ClinicalRulesClassifier rules, ModelSettings settings) {
+        this(rules, settings.charWeight(), settings.conceptPairs(), settings.rulesDecision());
+    }
+
+    ModelFeatures(ClinicalRulesClassifier rules, double charWeight, boolean conceptPairs, boolean rulesDecision) {
+        this.conceptPairs = conceptPairs;
+        this.rulesDecision = rulesDecision;
         this.rules = rules;
         this.compiled = rules.compiled();
         this.charWeight = charWeight;
@@ -93,10 +106,25 @@ final class ModelFeatures {
         for (String tag : tags) {
             f.put("tag:" + tag, 1.0);
         }
+        Map<String, Long> inClauses = new LinkedHashMap<>();
         for (Map.Entry<String, List<Phrase>> concept : conceptPhrases.entrySet()) {
             boolean tagged = conceptTags.get(concept.getKey()).stream().anyMatch(tags::contains);
-            if (tagged || finder.status(concept.getValue(), true).counts()) {
+            long clausesFound = concept.getValue().isEmpty() ? 0 : finder.countingClauses(concept.getValue(), true);
+            if (tagged || clausesFound != 0) {
                 f.put("concept:" + concept.getKey(), 1.0);
+            }
+            if (clausesFound != 0) {
+                inClauses.put(concept.getKey(), clausesFound);
+            }
+        }
+        if (conceptPairs) {
+            List<Map.Entry<String, Long>> found = List.copyOf(inClauses.entrySet());
+            for (int a = 0; a < found.size(); a++) {
+                for (int b = a + 1; b < found.size(); b++) {
+                    if ((found.get(a).getValue() & found.get(b).getValue()) != 0) {
+                        f.put("pair:" + found.get(a).getKey() + "+" + found.get(b).getKey(), 1.0);
+                    }
+                }
             }
         }
         for (CompiledRules.CompiledFlag flag : compiled.flags) {
@@ -118,7 +146,7 @@ final class ModelFeatures {
                 f.put("near:" + flag.rule().id(), 1.0);
             }
         }
-        if (rulesUrgency != Urgency.EMERGENT) {
+        if (rulesDecision && rulesUrgency != Urgency.EMERGENT) {
             f.put("rules:" + rulesUrgency, 1.0);
         }
         return f;
@@ -133,6 +161,7 @@ final class ModelFeatures {
             case "w", "b" -> "'" + value + "'";
             case "c" -> "chars '" + value + "'";
             case "concept" -> "@" + value;
+            case "pair" -> "@" + value.replace("+", " with @");
             case "tag" -> value;
             case "near" -> "near " + value;
             case "rules" -> "rules " + value;

@@ -22,11 +22,14 @@ import java.util.List;
  * @param charWeight        value of one character n-gram feature (words and rule signals count 1)
  * @param emergentThreshold raise to EMERGENT when P(EMERGENT) reaches it (rules said URGENT or ROUTINE)
  * @param urgentThreshold   raise ROUTINE to URGENT when P(URGENT or EMERGENT) reaches it; above 1 disables
+ * @param conceptPairs      also a feature for every two rules concepts found in one clause (class combinations:
+ *                          a body region with a sensation, a child with a substance...)
+ * @param rulesDecision     a feature for what the rules decided ({@code rules:URGENT}, {@code rules:ROUTINE})
  */
 @RegisterForReflection
 public record ModelSettings(String version, List<String> corpus, int minDocs, double l2, int iterations,
                             double learningRate, double charWeight, double emergentThreshold,
-                            double urgentThreshold) {
+                            double urgentThreshold, boolean conceptPairs, boolean rulesDecision) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -53,6 +56,7 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
 
     /** The same settings with other thresholds (cross-validation sweeps them). */
     public ModelSettings withThresholds(double emergent, double urgent) {
-        return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergent, urgent);
+        return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergent, urgent,
+                conceptPairs, rulesDecision);
     }
 }

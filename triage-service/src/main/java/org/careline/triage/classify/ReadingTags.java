@@ -20,7 +20,13 @@ final class ReadingTags {
     private static final Pattern AGE = Pattern.compile(
             "(\\d{1,3})\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
     private static final Pattern AGE_ES = Pattern.compile(
-            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias|semanas|meses)");
+            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias?|semanas?|mes|meses)\\b");
+    /** "my 6 week baby", "she's 6 weeks" (not "6 weeks pregnant", "6 weeks ago", "2 weeks out from surgery"). */
+    private static final Pattern AGE_BEFORE_BABY = Pattern.compile(
+            "(\\d{1,2})\\s*-?\\s*(days?|weeks?|wks?|months?|mos?)\\s*-?\\s*(?:baby|babe|infant|newborn|son|daughter|girl|boy)\\b");
+    private static final Pattern AGE_AFTER_BABY = Pattern.compile(
+            "\\b(?:shes|hes|baby is|infant is|newborn is|son is|daughter is)\\s+(?:only\\s+|just\\s+)?(\\d{1,2})\\s*(days?|weeks?|wks?)\\b"
+            + "(?!\\s+(?:pregnant|along|ago|postpartum|post|out|into|since|after|of|from|late|early|overdue))");
     /** "took like 30 tylenol", "swallowed about 20 of my sleeping pills": a count of tablets, not a dose in units. */
     private static final Pattern PILL_COUNT = Pattern.compile(
             "\\b(?:took|taken|swallowed|downed|popped|tome|tomo)\\s+(?:(?:like|about|around|maybe|over|almost|at least|"
@@ -37,13 +43,21 @@ final class ReadingTags {
             "calentura", "temps", "arm", "armpit", "underarm", "ear", "rectally", "orally", "temporal", "tympanic",
             "celsius", "fahrenheit", "hot", "warm");
     private static final Pattern BARE_FAHRENHEIT = Pattern.compile("^10[0-6]\\.\\df?$");
+    private static final Pattern BARE_CELSIUS = Pattern.compile("^(3[89]|4[01])\\.\\dc?$");
+    /** Units right after a bare 38.0-41.9 that make it something else than a Celsius temperature (weeks, distances). */
+    private static final Set<String> NOT_A_CELSIUS_UNIT = Set.of("week", "weeks", "wks", "wk", "semanas", "hours", "hrs",
+            "hour", "minutes", "min", "mins", "years", "yrs", "months", "inches", "in", "cm", "mm", "km", "k", "miles", "mi");
+    /** Words near a bare 38.0-41.9 that make it a size or a lab value. */
+    private static final Set<String> NOT_A_CELSIUS = Set.of("size", "hemoglobin", "hgb", "hct", "hematocrit", "albumin",
+            "a1c", "bmi", "waist", "gestation");
     private static final Set<String> NOT_A_TEMPERATURE = Set.of("lb", "lbs", "pound", "pounds", "kg", "kgs", "kilos",
             "weight", "weighs", "weighed", "weigh", "mg", "mcg", "ml", "units", "unit", "u", "iu", "percent", "miles",
             "mph", "dollars", "usd", "bill", "billed", "charge", "charged", "owe", "paid", "pay", "balance", "cost",
             "copay", "fm", "am", "pm", "ldl", "hdl", "cholesterol", "triglycerides", "level", "levels", "score", "iq");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
-    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding");
+    private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding",
+            "heart", "corazon");
     private static final Set<String> OXYGEN = Set.of("o2", "spo2", "oxygen", "sat", "sats", "saturation",
             "oximeter", "ox", "oxigeno", "saturacion");
 
@@ -117,15 +131,20 @@ final class ReadingTags {
 
     /**
      * "my 4 yr old has 104.2", "my 5 week old is 100.6": a number with one decimal from the fever threshold up to 107
-     * reads as a Fahrenheit temperature even with no temperature word, unless a weight, money, dose, glucose, pulse or
+     * reads as a Fahrenheit temperature even with no temperature word; "my 5 week old is 38.2": one from 38.0 to 41.9 as
+     * Celsius (not next to a week, hour, size or distance word); unless a weight, money, dose, glucose, pulse or
      * oxygen word is within three words before it or right after it.
      */
     static boolean bareFahrenheit(List<String> words, double feverF) {
         for (int i = 0; i < words.size(); i++) {
-            if (!BARE_FAHRENHEIT.matcher(words.get(i)).matches()) {
+            boolean celsius = BARE_CELSIUS.matcher(words.get(i)).matches();
+            if (!BARE_FAHRENHEIT.matcher(words.get(i)).matches() && !celsius) {
                 continue;
             }
-            double value = Double.parseDouble(words.get(i).replace("f", ""));
+            double value = Double.parseDouble(words.get(i).replace("f", "").replace("c", ""));
+            if (celsius) {
+                value = value * 9 / 5 + 32;
+            }
             if (value < feverF || value >= 107) {
                 continue;
             }
@@ -133,7 +152,7 @@ final class ReadingTags {
             for (int j = Math.max(0, i - 3); j <= Math.min(words.size() - 1, i + 1) && !otherMeaning; j++) {
                 String w = words.get(j);
                 otherMeaning = j != i && (NOT_A_TEMPERATURE.contains(w) || GLUCOSE.contains(w) || OXYGEN.contains(w)
-                        || HEART_RATE.contains(w));
+                        || HEART_RATE.contains(w) || (celsius && (NOT_A_CELSIUS.contains(w) || (j == i + 1 && NOT_A_CELSIUS_UNIT.contains(w)))));
             }
             if (!otherMeaning) {
                 return true;
@@ -194,9 +213,11 @@ final class ReadingTags {
         while (m.find()) {
             youngest = Math.min(youngest, months(Double.parseDouble(m.group(1)), m.group(2)));
         }
-        Matcher es = AGE_ES.matcher(normalized);
-        while (es.find()) {
-            youngest = Math.min(youngest, months(Double.parseDouble(es.group(1)), es.group(2)));
+        for (Pattern pattern : List.of(AGE_ES, AGE_BEFORE_BABY, AGE_AFTER_BABY)) {
+            Matcher more = pattern.matcher(normalized);
+            while (more.find()) {
+                youngest = Math.min(youngest, months(Double.parseDouble(more.group(1)), more.group(2)));
+            }
         }
         if (NEWBORN.matcher(normalized).find()) {
             youngest = 0;

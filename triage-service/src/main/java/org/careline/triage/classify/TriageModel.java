@@ -99,7 +99,7 @@ public final class TriageModel {
                 throw new IllegalStateException("triage model weights " + resource + " are version "
                         + root.path("version").asText() + ", settings say " + settings.version());
             }
-            return new TriageModel(settings, new ModelFeatures(rules, settings.charWeight()), model(root.path("emergent")),
+            return new TriageModel(settings, new ModelFeatures(rules, settings), model(root.path("emergent")),
                     model(root.path("urgentOrAbove")), root.path("trainedOn").asInt(),
                     root.path("trainedWithRules").asText());
         } catch (IOException e) {
@@ -122,7 +122,7 @@ public final class TriageModel {
 
     /** Trains on the given labelled messages, with features from the given rules. */
     public static TriageModel train(ClinicalRulesClassifier rules, ModelSettings settings, List<LabelledMessage> corpus) {
-        ModelFeatures features = new ModelFeatures(rules, settings.charWeight());
+        ModelFeatures features = new ModelFeatures(rules, settings);
         List<Map<String, Double>> x = new ArrayList<>(corpus.size());
         boolean[] isEmergent = new boolean[corpus.size()];
         boolean[] isUrgent = new boolean[corpus.size()];
@@ -147,7 +147,7 @@ public final class TriageModel {
 
     /** The same weights reading the signals of other (newly activated) rules. */
     public TriageModel readingRules(ClinicalRulesClassifier rules) {
-        return new TriageModel(settings, new ModelFeatures(rules, settings.charWeight()), emergent, urgentOrAbove,
+        return new TriageModel(settings, new ModelFeatures(rules, settings), emergent, urgentOrAbove,
                 trainedOn, trainedWithRules);
     }
 

@@ -198,6 +198,80 @@ class ClinicalRulesClassifierTest {
         assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
     }
 
+    /**
+     * Rules 3.2: the concept classes ({@code cls-*}: body region, sensation, onset, focal deficit, speech or thinking
+     * loss, severe breathing, bleeding amount, self-harm act, intent with means and time, child and household toxin,
+     * swelling, non-blanching rash, embolism setting) catch wordings that no single phrase was written for. Written
+     * for this test before rounds 11-12 were seen, in no labelled set; one line per class, several for the big ones.
+     */
+    @ParameterizedTest(name = "{0}/{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | CLINICAL   | feels like a vise around my chest, started 20 min ago
+            EMERGENT | CLINICAL   | there's a band squeezing across my ribcage and I'm sweating buckets
+            EMERGENT | CLINICAL   | under my bra on the left it feels so heavy and my arm is tingling
+            EMERGENT | CLINICAL   | cp and sob since 30 min, pls advise
+            EMERGENT | CLINICAL   | feels like someone is standing on my chest
+            EMERGENT | CLINICAL   | tengo una opresion en el pecho y sudor frio
+            EMERGENT | CLINICAL   | dad is all of a sudden not making sense and his right hand won't grip
+            EMERGENT | CLINICAL   | mom's smile is crooked since breakfast and she keeps dropping her cup
+            EMERGENT | CLINICAL   | sudden numbness down my whole right side and I can't hold a pen
+            EMERGENT | CLINICAL   | I cant breath properly, can only say a couple words
+            EMERGENT | CLINICAL   | my child is breathing really fast and his nostrils are flaring
+            EMERGENT | CLINICAL   | i have my dad's gun and i'm going to use it on myself
+            EMERGENT | CLINICAL   | he says he'll hang himself tonight
+            EMERGENT | CLINICAL   | I've decided tonight is when I'll do it, I have enough pills
+            EMERGENT | MEDICATION | toddler got into the dishwasher pods and has foam in his mouth
+            EMERGENT | MEDICATION | my 3 year old drank some windshield washer fluid
+            EMERGENT | CLINICAL   | coughing up a lot of bright red blood
+            EMERGENT | CLINICAL   | the cut on his leg is pumping blood and won't stop with a towel
+            EMERGENT | CLINICAL   | my face and lips are puffing up after the new antibiotic and i'm wheezing
+            EMERGENT | CLINICAL   | my tongue is getting fat and my voice sounds weird after the shellfish
+            EMERGENT | CLINICAL   | my teen has a fever and a rash that doesn't go away when I press a glass on it
+            EMERGENT | CLINICAL   | flew back from tokyo yesterday and now sharp pain when I breathe in and i'm short of breath
+            EMERGENT | CLINICAL   | my 5 week old is 38.2
+            URGENT   | CLINICAL   | my 2 year old is 39.1 but playing and drinking fine
+            EMERGENT | CLINICAL   | my baby is floppy and won't feed, she's 6 weeks and feels warm
+            EMERGENT | CLINICAL   | mom's knees are all blotchy purple and she's burning up and barely talking
+            EMERGENT | CLINICAL   | the pain in my head hit like a lightning bolt and I threw up
+            EMERGENT | CLINICAL   | my heart is going 180 and I feel like I'm going to black out
+            EMERGENT | CLINICAL   | she's wheezing and can't talk, the inhaler isn't doing a thing
+            EMERGENT | CLINICAL   | crushing pain in my back between my shoulder blades and sweating, feels like tearing
+            EMERGENT | CLINICAL   | the right side of my body went numb and I can't speak properly
+            EMERGENT | CLINICAL   | se me cae la cara de un lado y no puedo mover el brazo
+            EMERGENT | CLINICAL   | mi hijo de 1 mes tiene 38.4 de temperatura
+            """)
+    void rules32ConceptClassesCoverNewWordings(Urgency urgency, Category category, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+        assertEquals(category, c.category(), c.explanation());
+    }
+
+    /** Look-alikes of the rules 3.2 concept classes: none is an emergency. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "can my 5 year old chew his pills",
+            "my 2 year old ate some dirt at the park, is that bad",
+            "I took 2 puffs of my inhaler, my throat is sore, can I get a new one",
+            "the swelling in my ankle is gone, thanks",
+            "my chest x-ray bill was wrong but I'm fine now",
+            "had chest pain in 2019, cardiology cleared me, need a letter for the gym",
+            "what if I get chest pain on the new inhaler, should I stop it",
+            "I have enough pills until friday, I'll do it tomorrow when I pick up the refill",
+            "my son is 38.5 weeks along with his sister lol, when can I bring him for his checkup",
+            "my 4 yr old rode 38.5 km with dad haha",
+            "my chest is a bit sore from coughing with my cold, otherwise fine",
+            "the bleeding stopped right away after the dressing and it's healing well",
+            "my mom had a stroke 5 years ago, want to book her annual visit",
+            "no chest pain, no shortness of breath, just a mild cough for a week",
+            "she's 6 weeks pregnant and a bit warm today",
+            "my eyes keep tearing up and my back hurts from the new chair",
+            "my heart rate is 180 on the treadmill at the gym, is that too high for my age?",
+            "is it normal for my 3 month old to sneeze a lot? no fever"})
+    void lookalikesOfRules32ClassesAreNotEmergent(String body) {
+        Classification c = classify("", body);
+        assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
+    }
+
     @Test
     void aClauseBreakEndsNegation() {
         assertEquals(Urgency.EMERGENT, classify("", "no fever but crushing chest pain since this morning").urgency());

@@ -86,7 +86,8 @@ class DevSetEvaluationTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"triage/probe-set-5.jsonl", "triage/probe-set-6.jsonl", "triage/probe-set-7.jsonl",
-            "triage/probe-set-8.jsonl", "triage/probe-set-9.jsonl", "triage/probe-set-10.jsonl"})
+            "triage/probe-set-8.jsonl", "triage/probe-set-9.jsonl", "triage/probe-set-10.jsonl",
+            "triage/probe-set-11.jsonl", "triage/probe-set-12.jsonl"})
     void meetsTheQualityBarOnLaterProbeRounds(String resource) throws IOException {
         evaluate(resource, read(resource));
     }
@@ -94,8 +95,13 @@ class DevSetEvaluationTest {
     private static void evaluate(String name, List<Labelled> set) {
         int[][] urgency = new int[3][3];
         int[][] category = new int[7][7];
+        int[][] rulesUrgency = new int[3][3];
+        int[][] rulesCategory = new int[7][7];
         StringBuilder misses = new StringBuilder();
         for (Labelled m : set) {
+            Classification r = RULES.classify(new MessageText(m.subject(), m.body(), null));
+            rulesUrgency[m.urgency().ordinal()][r.urgency().ordinal()]++;
+            rulesCategory[m.category().ordinal()][r.category().ordinal()]++;
             Classification c = CLASSIFIER.classify(new MessageText(m.subject(), m.body(), null));
             urgency[m.urgency().ordinal()][c.urgency().ordinal()]++;
             category[m.category().ordinal()][c.category().ordinal()]++;
@@ -119,8 +125,11 @@ class DevSetEvaluationTest {
         System.out.printf("EMERGENT recall %d/%d = %.3f, precision %d/%d = %.3f; urgency accuracy %.3f; "
                         + "category accuracy %.3f%n", emergentTrue, emergentLabelled, recall, emergentTrue,
                 emergentPredicted, precision, urgencyAccuracy, categoryAccuracy);
-        System.out.printf("rules alone: EMERGENT recall %.3f, precision %.3f; the model raised %d message(s)%n",
-                rulesRecall(set), rulesPrecision(set), raised(set));
+        System.out.printf("rules alone: EMERGENT recall %.3f, precision %.3f, urgency accuracy %.3f, category accuracy "
+                        + "%.3f; the model raised %d message(s)%n", rulesRecall(set), rulesPrecision(set),
+                diagonal(rulesUrgency) / (double) n, diagonal(rulesCategory) / (double) n, raised(set));
+        System.out.println(matrix("rules alone, urgency", Urgency.values(), rulesUrgency));
+        System.out.println(matrix("rules alone, category", Category.values(), rulesCategory));
         System.out.println("Misses (expected vs decided, with the explanation):");
         System.out.print(misses);
 
