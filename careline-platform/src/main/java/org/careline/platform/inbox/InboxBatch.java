@@ -77,7 +77,7 @@ public class InboxBatch {
             committed.clear();
             skipped[0] = 0;
             Set<String> started = new HashSet<>();
-            return runInOrder(items, 0, item -> {
+            return InOrder.run(items, item -> {
                 String key = item.consumer() + '\n' + item.eventId();
                 if (!fresh.contains(key) || !started.add(key)) {
                     skipped[0]++;
@@ -95,7 +95,7 @@ public class InboxBatch {
         List<R> committed = new ArrayList<>();
         List<DeadLetter> dead = new ArrayList<>();
         int[] skipped = {0};
-        return runInOrder(items, 0, item -> {
+        return InOrder.run(items, item -> {
             @SuppressWarnings("unchecked")
             R[] result = (R[]) new Object[1];
             // Panache.withTransaction closed the failed batch's session: each attempt gets a fresh one
@@ -123,14 +123,6 @@ public class InboxBatch {
 
     private static Uni<Void> flushAndClear() {
         return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
-    }
-
-    /** Runs {@code step} for each item from {@code index} on, each after the previous one completed. */
-    private static <T> Uni<Void> runInOrder(List<T> items, int index, java.util.function.Function<T, Uni<Void>> step) {
-        if (index >= items.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        return step.apply(items.get(index)).chain(() -> runInOrder(items, index + 1, step));
     }
 
     /** Inserts every (consumer, event id) of the batch in one statement; returns those that were new. */
