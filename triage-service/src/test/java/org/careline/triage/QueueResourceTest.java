@@ -163,40 +163,23 @@ class QueueResourceTest {
     }
 
     @Test
-    void theLiveStreamCarriesCommittedChangesOfTheCallersTeamsOnly() throws Exception {
+    void theLiveStreamCarriesCommittedChangesOfTheCallersTeamsOnly() {
         Seeded s = seed();
-        List<String> lee = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<String> cardiology = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var client = java.net.http.HttpClient.newHttpClient();
-        var leeStream = listen(client, TriageResourceTest.DR_LEE, lee);
-        var cardiologyStream = listen(client, TriageResourceTest.CARDIOLOGIST, cardiology);
-        try {
+        try (SseClient lee = SseClient.open(TriageResourceTest.DR_LEE);
+             SseClient cardiology = SseClient.open(TriageResourceTest.CARDIOLOGIST)) {
             // the streams subscribe asynchronously: claim and release until Dr Lee's stream shows a change
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).untilAsserted(() -> {
                 given().auth().oauth2(TriageResourceTest.DR_LEE).post("/api/v1/queues/items/{id}/claim", s.emergent())
                         .then().statusCode(200);
                 given().auth().oauth2(TriageResourceTest.DR_LEE).post("/api/v1/queues/items/{id}/release", s.emergent())
                         .then().statusCode(200);
-                assertTrue(lee.stream().anyMatch(l -> l.contains("\"CLAIMED\"") && l.contains(s.emergent().toString())));
+                assertTrue(lee.events.stream().anyMatch(e -> e.data().contains("\"CLAIMED\"")
+                        && e.data().contains(s.emergent().toString())));
             });
-            assertTrue(lee.stream().noneMatch(l -> l.contains("P-1001")), "no patient id on the stream");
-            assertTrue(cardiology.stream().noneMatch(l -> l.contains(s.emergent().toString())),
+            assertTrue(lee.lines.stream().noneMatch(l -> l.contains("P-1001")), "no patient id on the stream");
+            assertTrue(cardiology.lines.stream().noneMatch(l -> l.contains(s.emergent().toString())),
                     "another team's stream must not see the change");
-        } finally {
-            leeStream.cancel(true);
-            cardiologyStream.cancel(true);
         }
-    }
-
-    /** Reads a caller's SSE stream line by line into {@code lines}, in the background. */
-    private static java.util.concurrent.CompletableFuture<?> listen(java.net.http.HttpClient client, String token,
-                                                                   List<String> lines) {
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
-                                + "/api/v1/queues/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        return client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(lines::add));
     }
 
     @Test

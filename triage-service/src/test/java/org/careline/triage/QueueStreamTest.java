@@ -41,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueueStreamTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** The first change on a new stream: its subscription and the listener's may still be settling on a busy machine. */
+    private static final Duration FIRST_DEADLINE = Duration.ofSeconds(90);
     private static final String TEAM = "stream-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String OTHER_TEAM = "other-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String MEMBER = TestTokens.clinician("rn.stream", "RN", "/care-teams/" + TEAM + "/nurse-pool");
@@ -99,13 +101,28 @@ class QueueStreamTest {
         }
     }
 
+    /**
+     * Waits (polling every 300 ms, up to {@link #FIRST_DEADLINE}) until {@code attempt} sees its change on the freshly
+     * opened stream, which subscribes asynchronously; on timeout the failure says where the change got stuck.
+     */
+    private void awaitFirst(SseClient client, java.util.concurrent.Callable<Boolean> attempt) {
+        try {
+            await().atMost(FIRST_DEADLINE).pollInterval(Duration.ofMillis(300)).until(attempt);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no change reached the stream within " + FIRST_DEADLINE + ": HTTP status "
+                    + client.status + ", " + client.lines.size() + " lines, " + client.heartbeats() + " heartbeats, "
+                    + client.events.size() + " events; listener subscriptions " + changes.subscriptions()
+                    + ", changes passed on " + changes.delivered() + ", live subscribers " + changes.subscribers(), e);
+        }
+    }
+
     @Test
     void aChangeCommittedByAnotherInstanceReachesTheStreamAndARolledBackOneNever() throws Exception {
         try (SseClient member = SseClient.open(MEMBER); SseClient outsider = SseClient.open(OUTSIDER)) {
             List<UUID> rolledBack = new java.util.concurrent.CopyOnWriteArrayList<>();
             // the stream subscribes asynchronously: roll one back and commit one until a committed one arrives
             UUID[] committed = new UUID[1];
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            awaitFirst(member, () -> {
                 try (Connection c = TestDatabase.connect()) {
                     c.setAutoCommit(false);
                     rolledBack.add(insert(c, TEAM));
@@ -188,7 +205,7 @@ class QueueStreamTest {
     void theListenerReconnectsAfterALostConnectionAndCatchesUp() throws Exception {
         try (SseClient member = SseClient.open(MEMBER)) {
             UUID[] first = new UUID[1];
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            awaitFirst(member, () -> {
                 first[0] = commitElsewhere(TEAM);
                 return member.saw(first[0].toString());
             });

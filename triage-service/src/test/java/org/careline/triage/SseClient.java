@@ -34,7 +34,8 @@ final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        reading = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+        // HTTP/1.1 as browsers' EventSource uses it through the gateway (no h2c upgrade attempt)
+        reading = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     status = response.statusCode();
                     body = response.body();

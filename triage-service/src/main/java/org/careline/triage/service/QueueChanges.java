@@ -57,6 +57,7 @@ public class QueueChanges {
     private boolean catchingUp;
     private final List<StreamedChange> held = new ArrayList<>();
     private final AtomicInteger subscriptions = new AtomicInteger();
+    private final AtomicInteger subscribers = new AtomicInteger();
     private volatile PgSubscriber subscriber;
     private volatile boolean stopping;
 
@@ -137,9 +138,23 @@ public class QueueChanges {
         return subscriptions.get();
     }
 
+    /** The last change id passed on to this instance's streams (0: none since start). */
+    public long delivered() {
+        synchronized (lock) {
+            return delivered;
+        }
+    }
+
+    /** How many streams of this instance are subscribed to the live feed now. */
+    public int subscribers() {
+        return subscribers.get();
+    }
+
     /** The live changes to queues of the given care teams, from now on. */
     public Multi<StreamedChange> of(Set<String> careTeams) {
-        return processor.filter(change -> careTeams.contains(change.change().careTeam()));
+        return processor.filter(change -> careTeams.contains(change.change().careTeam()))
+                .onSubscription().invoke(subscribers::incrementAndGet)
+                .onTermination().invoke(subscribers::decrementAndGet);
     }
 
     /**
@@ -261,6 +276,11 @@ public class QueueChanges {
             return;
         }
         delivered = change.seq();
-        processor.onNext(change);
+        try {
+            processor.onNext(change);
+        } catch (RuntimeException e) {
+            // a misbehaving stream must not stop the feed (nor, thrown into the listener, the other streams)
+            Log.warnf("queue change listener: a stream failed on change %d (%s)", change.seq(), e.getClass().getSimpleName());
+        }
     }
 }
