@@ -41,9 +41,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(TestOidcResource.class)
 class VisitRequestLifecycleTest {
 
+    /** This test's EHR client: connected to family-medicine (the threads' team) by a webhook subscription. */
+    private static final String EHR_CLIENT = "ehr-visits-" + UUID.randomUUID().toString().substring(0, 8);
     /** The EHR's service account as the realm defines it (staff, billing and integration). */
-    static final String EHR = Actors.user("service-account-careline-ehr").roles("staff", "billing", "integration")
-            .claim("azp", "careline-ehr").sign();
+    static final String EHR = ehr(EHR_CLIENT);
+    private static boolean subscribed;
+
+    static String ehr(String client) {
+        return Actors.user("service-account-" + client).roles("staff", "billing", "integration").claim("azp", client)
+                .sign();
+    }
+
+    /** An admin connects an EHR client to a care team (a subscription to the team's closed threads). */
+    static void connect(String client, String team) {
+        given().auth().oauth2(Actors.ADMIN).contentType(ContentType.JSON)
+                .body("{\"ownerClient\":\"" + client + "\",\"targetUrl\":\"https://ehr.example.org/hooks\","
+                        + "\"eventTypes\":[\"thread.closed\"],\"careTeam\":\"" + team + "\"}")
+                .post("/api/v1/webhooks/subscriptions").then().statusCode(201);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void connectTheEhr() {
+        if (!subscribed) {
+            connect(EHR_CLIENT, "family-medicine");
+            subscribed = true;
+        }
+    }
     private static final String REQUEST = "{\"visitType\":\"IN_PERSON\",\"reason\":\"NEEDS_EXAMINATION\"}";
 
     @Test
@@ -79,7 +102,7 @@ class VisitRequestLifecycleTest {
         assertEquals(VisitRequestStatus.SCHEDULED, scheduled.status());
         assertEquals(VisitRequestStatus.OPEN, scheduled.previousStatus());
         assertEquals(Instant.parse("2026-11-25T14:30:00Z"), scheduled.appointmentAt());
-        assertEquals("careline-ehr", scheduled.updatedBy());
+        assertEquals(EHR_CLIENT, scheduled.updatedBy());
         assertEquals("P-1001", scheduled.patientId());
         assertEquals(VisitRequestStatus.COMPLETED, events.get(2).status());
         assertEquals(VisitRequestStatus.SCHEDULED, events.get(2).previousStatus());
@@ -137,6 +160,27 @@ class VisitRequestLifecycleTest {
         assertTrue(Outboxes.events(EventType.VISIT_REQUEST_UPDATED, id, VisitRequestUpdated.class).isEmpty());
         given().auth().oauth2(PATIENT1).get("/api/v1/threads/{id}/visit-request", id).then()
                 .body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void anEhrRecordsOutcomesOnlyForTheCareTeamsItsSubscriptionsConnectItTo() {
+        String id = requested();
+        // connected to another team only, or to none: the thread is as if missing (404), audited as denied
+        String cardiologyClient = "ehr-cardio-" + UUID.randomUUID().toString().substring(0, 8);
+        connect(cardiologyClient, "cardiology");
+        String elsewhere = "visit-update-elsewhere-" + UUID.randomUUID();
+        patch(ehr(cardiologyClient), id, "{\"status\":\"COMPLETED\"}", elsewhere).then().statusCode(404)
+                .contentType("application/problem+json");
+        assertTrue(Outboxes.auditsOfRequest(elsewhere).stream().anyMatch(a -> a.outcome() == AuditOutcome.DENIED
+                && "P-1001".equals(a.patientId())), Outboxes.auditsOfRequest(elsewhere).toString());
+        patch(ehr("ehr-unconnected-" + UUID.randomUUID().toString().substring(0, 8)), id,
+                "{\"status\":\"COMPLETED\"}", null).then().statusCode(404);
+        assertTrue(Outboxes.events(EventType.VISIT_REQUEST_UPDATED, id, VisitRequestUpdated.class).isEmpty());
+
+        // once connected to the thread's team, the same client may
+        connect(cardiologyClient, "family-medicine");
+        patch(ehr(cardiologyClient), id, "{\"status\":\"COMPLETED\"}", null).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
     }
 
     private static String requested() {

@@ -119,7 +119,9 @@ public class VisitRequestResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the visit request's outcome",
-            description = "The EHR integration (realm role integration) or the thread's care team. OPEN becomes "
+            description = "The thread's care team, or an EHR integration client (realm role integration) connected "
+                    + "to that team by one of its webhook subscriptions (one without a careTeam covers every team; "
+                    + "another team's thread answers 404). OPEN becomes "
                     + "SCHEDULED (optional appointmentAt), COMPLETED or CANCELLED (coded cancelReason); SCHEDULED may be "
                     + "rebooked, completed or cancelled; COMPLETED and CANCELLED are final (409). Announces "
                     + "careline.messaging.visit-request-updated.v1 (codes only); billing keeps the thread's time rolled "

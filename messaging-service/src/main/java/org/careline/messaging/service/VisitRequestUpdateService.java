@@ -13,6 +13,7 @@ import org.careline.messaging.MessageThread;
 import org.careline.messaging.VisitRequest;
 import org.careline.messaging.repository.ThreadRepository;
 import org.careline.messaging.repository.VisitRequestRepository;
+import org.careline.messaging.webhook.SubscriptionRepository;
 import org.careline.messaging.webhook.WebhookAccess;
 import org.careline.platform.audit.AuditTrail;
 import org.careline.platform.outbox.Outbox;
@@ -26,8 +27,10 @@ import java.util.UUID;
 
 /**
  * Records a visit request's outcome (scheduled, completed, cancelled) for the EHR integration (realm role
- * {@code integration}, any thread: it books every visit) or the thread's care team, in one transaction: the
- * status change, {@code careline.messaging.visit-request-updated.v1} and the audit record. Refusals are audited.
+ * {@code integration}) of the thread's care team or for the care team itself, in one transaction: the status change,
+ * {@code careline.messaging.visit-request-updated.v1} and the audit record. An integration client is connected to the
+ * care teams its live webhook subscriptions cover ({@link SubscriptionRepository#covers}); another team's thread
+ * answers 404 as a missing one. Refusals are audited.
  */
 @ApplicationScoped
 public class VisitRequestUpdateService {
@@ -35,6 +38,7 @@ public class VisitRequestUpdateService {
     private final VisitRequestRepository requests;
     private final ThreadRepository threads;
     private final VisibleThreads visible;
+    private final SubscriptionRepository subscriptions;
     private final ThreadAccessPolicy policy;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -42,11 +46,12 @@ public class VisitRequestUpdateService {
     private final Clock clock;
 
     public VisitRequestUpdateService(VisitRequestRepository requests, ThreadRepository threads, VisibleThreads visible,
-                                     ThreadAccessPolicy policy, Outbox outbox, AuditTrail audit,
+                                     SubscriptionRepository subscriptions, ThreadAccessPolicy policy, Outbox outbox, AuditTrail audit,
                                      AuditedTransactions transactions, Clock clock) {
         this.requests = requests;
         this.threads = threads;
         this.visible = visible;
+        this.subscriptions = subscriptions;
         this.policy = policy;
         this.outbox = outbox;
         this.audit = audit;
@@ -69,12 +74,20 @@ public class VisitRequestUpdateService {
 
     private Uni<MessageThread> thread(Caller caller, UUID threadId) {
         if (isIntegration(caller)) {
-            return threads.findById(threadId).map(thread -> {
+            return threads.findById(threadId).chain(thread -> {
                 if (thread == null) {
                     throw new Denied(ThreadAccessPolicy.notFound(), AuditAction.UPDATE, ThreadAccessPolicy.THREAD,
                             threadId.toString(), null, AuditOutcome.FAILED);
                 }
-                return thread;
+                String client = caller.clientId() == null ? "" : caller.clientId();
+                return subscriptions.covers(client, thread.careTeam).map(covered -> {
+                    if (!covered) {
+                        // another organisation's thread: as if it did not exist, audited as denied
+                        throw new Denied(ThreadAccessPolicy.notFound(), AuditAction.UPDATE, VisitRequestService.RESOURCE,
+                                threadId.toString(), thread.patientId, AuditOutcome.DENIED);
+                    }
+                    return thread;
+                });
             });
         }
         return visible.find(caller, threadId, AuditAction.UPDATE).map(found -> {

@@ -33,6 +33,15 @@ public class SubscriptionRepository implements PanacheRepositoryBase<WebhookSubs
         return find(query + " order by id", params).page(0, limit).list();
     }
 
+    /**
+     * Whether a client is connected to a care team: one of its live subscriptions covers the team (a subscription
+     * without a team covers every team).
+     */
+    public Uni<Boolean> covers(String ownerClient, String careTeam) {
+        return count("ownerClient = ?1 and status <> ?2 and (careTeam is null or careTeam = ?3)", ownerClient,
+                SubscriptionStatus.DELETED, careTeam).map(n -> n > 0);
+    }
+
     public Uni<Long> countLive(String ownerClient) {
         return count("ownerClient = ?1 and status <> ?2", ownerClient, SubscriptionStatus.DELETED);
     }
