@@ -113,8 +113,29 @@ class VisitRequestLifecycleTest {
                 && a.action() == AuditAction.UPDATE && a.outcome() == AuditOutcome.SUCCESS
                 && "P-1001".equals(a.patientId())), audits.toString());
 
+        // the patient was told of each booking (in the practice's time zone), not of the completion
+        List<String> bodies = given().auth().oauth2(PATIENT1).get("/api/v1/threads/{id}", id).then().statusCode(200)
+                .extract().path("messages.body");
+        assertEquals(4, bodies.size(), bodies.toString());
+        assertTrue(bodies.get(2).startsWith("Your visit is booked for Wednesday, November 25 at 9:30 AM."), bodies.get(2));
+        assertTrue(bodies.get(3).startsWith("Your visit is booked for Thursday, November 26 at 4:00 AM."), bodies.get(3));
+        assertEquals(2, Outboxes.events(EventType.MESSAGE_POSTED, id, org.careline.events.MessagePosted.class).stream()
+                .filter(m -> m.body() != null && m.body().startsWith("Your visit is booked")).count(),
+                "announced as replies (triage and billing see them like any care-team message)");
+
         // once the request is final, the care team may ask for a new visit
         post(DR_LEE, id).then().statusCode(201);
+    }
+
+    @Test
+    void theEhrBooksWithoutATimeAndADuplicateCancellationIsNotToldToThePatient() {
+        String id = requested();
+        patch(EHR, id, "{\"status\":\"SCHEDULED\"}", null).then().statusCode(200).body("appointmentAt", nullValue());
+        patch(EHR, id, "{\"status\":\"CANCELLED\",\"cancelReason\":\"DUPLICATE\"}", null).then().statusCode(200);
+        List<String> bodies = given().auth().oauth2(PATIENT1).get("/api/v1/threads/{id}", id).then().statusCode(200)
+                .extract().path("messages.body");
+        assertEquals(3, bodies.size(), bodies.toString());
+        assertTrue(bodies.get(2).startsWith("Your visit is booked; the office will confirm the time"), bodies.get(2));
     }
 
     @Test
@@ -137,6 +158,11 @@ class VisitRequestLifecycleTest {
                 .get(0);
         assertEquals(VisitCancelReason.RESOLVED_WITHOUT_VISIT, event.cancelReason());
         assertEquals(VisitRequestStatus.OPEN, event.previousStatus());
+        // refused changes wrote no message; the cancellation told the patient once
+        List<String> bodies = given().auth().oauth2(PATIENT1).get("/api/v1/threads/{id}", id).then().statusCode(200)
+                .extract().path("messages.body");
+        assertEquals(3, bodies.size(), bodies.toString());
+        assertTrue(bodies.get(2).startsWith("Your visit request has been cancelled."), bodies.get(2));
     }
 
     @Test

@@ -7,10 +7,14 @@ import jakarta.persistence.LockModeType;
 import org.careline.events.AuditAction;
 import org.careline.events.AuditOutcome;
 import org.careline.events.EventType;
+import org.careline.events.ParticipantRole;
 import org.careline.events.VisitRequestStatus;
 import org.careline.events.VisitRequestUpdated;
+import org.careline.messaging.Message;
 import org.careline.messaging.MessageThread;
 import org.careline.messaging.VisitRequest;
+import org.careline.messaging.config.AutoReplyConfig;
+import org.careline.messaging.repository.MessageRepository;
 import org.careline.messaging.repository.ThreadRepository;
 import org.careline.messaging.repository.VisitRequestRepository;
 import org.careline.messaging.webhook.SubscriptionRepository;
@@ -30,7 +34,8 @@ import java.util.UUID;
  * {@code integration}) of the thread's care team or for the care team itself, in one transaction: the status change,
  * {@code careline.messaging.visit-request-updated.v1} and the audit record. An integration client is connected to the
  * care teams its live webhook subscriptions cover ({@link SubscriptionRepository#covers}); another team's thread
- * answers 404 as a missing one. Refusals are audited.
+ * answers 404 as a missing one. Refusals are audited. The patient is told in the thread when the visit is booked or
+ * cancelled ({@link VisitNotices}): a message from the practice, announced and notified as any care-team reply.
  */
 @ApplicationScoped
 public class VisitRequestUpdateService {
@@ -39,6 +44,11 @@ public class VisitRequestUpdateService {
     private final ThreadRepository threads;
     private final VisibleThreads visible;
     private final SubscriptionRepository subscriptions;
+    private final MessageRepository messages;
+    private final ThreadEvents events;
+    private final MessageFollowUps followUps;
+    private final VisitNotices notices;
+    private final AutoReplyConfig autoReplies;
     private final ThreadAccessPolicy policy;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -46,12 +56,19 @@ public class VisitRequestUpdateService {
     private final Clock clock;
 
     public VisitRequestUpdateService(VisitRequestRepository requests, ThreadRepository threads, VisibleThreads visible,
-                                     SubscriptionRepository subscriptions, ThreadAccessPolicy policy, Outbox outbox, AuditTrail audit,
+                                     SubscriptionRepository subscriptions, MessageRepository messages,
+                                     ThreadEvents events, MessageFollowUps followUps, VisitNotices notices,
+                                     AutoReplyConfig autoReplies, ThreadAccessPolicy policy, Outbox outbox, AuditTrail audit,
                                      AuditedTransactions transactions, Clock clock) {
         this.requests = requests;
         this.threads = threads;
         this.visible = visible;
         this.subscriptions = subscriptions;
+        this.messages = messages;
+        this.events = events;
+        this.followUps = followUps;
+        this.notices = notices;
+        this.autoReplies = autoReplies;
         this.policy = policy;
         this.outbox = outbox;
         this.audit = audit;
@@ -118,9 +135,32 @@ public class VisitRequestUpdateService {
         return outbox.append(EventType.VISIT_REQUEST_UPDATED, key, key, event)
                 .chain(() -> audit.record(caller, AuditAction.UPDATE, VisitRequestService.RESOURCE, row.id.toString(),
                         row.patientId, AuditOutcome.SUCCESS))
+                .chain(() -> tellThePatient(caller, thread, row, change, now))
                 .invoke(() -> Log.infof("visit request %s on thread %s: %s -> %s by %s", row.id, thread.id, from,
                         change.status(), by))
                 .replaceWith(row);
+    }
+
+    /** The practice's message to the patient about the outcome, in the thread (none for some outcomes). */
+    private Uni<Void> tellThePatient(Caller caller, MessageThread thread, VisitRequest row, VisitRequestChange change,
+                                     Instant now) {
+        String text = notices.text(change.status(), row.appointmentAt, change.cancelReason());
+        if (text == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Message notice = new Message();
+        notice.id = UUID.randomUUID();
+        notice.threadId = thread.id;
+        notice.authorId = autoReplies.systemAuthor();
+        notice.authorRole = ParticipantRole.STAFF;
+        notice.body = text;
+        notice.postedAt = now;
+        thread.updatedAt = now;
+        return messages.persist(notice)
+                .chain(() -> events.replied(thread, notice))
+                .chain(() -> audit.record(caller, AuditAction.CREATE, ReplyService.MESSAGE, notice.id.toString(),
+                        thread.patientId, AuditOutcome.SUCCESS))
+                .chain(() -> followUps.afterPost(thread, notice, false));
     }
 
     /** The EHR's service account (realm role {@code integration}; the realm also gives it {@code staff}). */
