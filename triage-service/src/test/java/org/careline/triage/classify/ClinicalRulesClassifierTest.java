@@ -272,6 +272,24 @@ class ClinicalRulesClassifierTest {
         assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
     }
 
+    /** Rules 3.4: critical-medicine supply problems and missed doses, side effects in Spanish (URGENT MEDICATION). */
+    @ParameterizedTest(name = "{0}/{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            URGENT  | MEDICATION | the pharmacy says my tacrolimus is on backorder until next week and I have tomorrow's dose
+            URGENT  | MEDICATION | forgot my keppra dose last night and this morning, should I take both now
+            URGENT  | MEDICATION | skipped two doses of my eliquis over the weekend while traveling
+            URGENT  | MEDICATION | solo me quedan dos plumas de insulina y la farmacia no la tiene
+            URGENT  | MEDICATION | desde que empece la pastilla nueva tengo mucha diarrea y mareos
+            URGENT  | MEDICATION | me subieron la dosis de la sertralina y ahora no puedo dormir y tengo temblores
+            ROUTINE | MEDICATION | my atorvastatin refill please, I still have two weeks left
+            ROUTINE | MEDICATION | quiero una receta nueva de mi loratadina, todavia tengo
+            """)
+    void rules34MedicationProblemsAreUrgent(Urgency urgency, Category category, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+        assertEquals(category, c.category(), c.explanation());
+    }
+
     @Test
     void aClauseBreakEndsNegation() {
         assertEquals(Urgency.EMERGENT, classify("", "no fever but crushing chest pain since this morning").urgency());
