@@ -25,11 +25,15 @@ import java.util.List;
  * @param conceptPairs      also a feature for every two rules concepts found in one clause (class combinations:
  *                          a body region with a sensation, a child with a substance...)
  * @param rulesDecision     a feature for what the rules decided ({@code rules:URGENT}, {@code rules:ROUTINE})
+ * @param emergentVsUrgentThreshold the second stage (since 1.5): a logistic regression trained only on the
+ *                          non-ROUTINE messages, EMERGENT against URGENT; a raise to EMERGENT also needs its
+ *                          P(EMERGENT | URGENT or EMERGENT) to reach this; 0 turns the stage off (not trained)
  */
 @RegisterForReflection
 public record ModelSettings(String version, List<String> corpus, int minDocs, double l2, int iterations,
                             double learningRate, double charWeight, double emergentThreshold,
-                            double urgentThreshold, boolean conceptPairs, boolean rulesDecision) {
+                            double urgentThreshold, boolean conceptPairs, boolean rulesDecision,
+                            double emergentVsUrgentThreshold) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -48,7 +52,7 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
     ModelSettings checked() {
         if (version == null || version.isBlank() || corpus == null || corpus.isEmpty() || minDocs < 1 || l2 < 0
                 || iterations < 1 || learningRate <= 0 || charWeight < 0 || emergentThreshold <= 0
-                || urgentThreshold <= 0) {
+                || urgentThreshold <= 0 || emergentVsUrgentThreshold < 0 || emergentVsUrgentThreshold >= 1) {
             throw new IllegalStateException("invalid triage model settings " + version);
         }
         return this;
@@ -56,7 +60,12 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
 
     /** The same settings with other thresholds (cross-validation sweeps them). */
     public ModelSettings withThresholds(double emergent, double urgent) {
+        return withThresholds(emergent, urgent, emergentVsUrgentThreshold);
+    }
+
+    /** The same settings with other thresholds, the second stage's too. */
+    public ModelSettings withThresholds(double emergent, double urgent, double emergentVsUrgent) {
         return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergent, urgent,
-                conceptPairs, rulesDecision);
+                conceptPairs, rulesDecision, emergentVsUrgent);
     }
 }

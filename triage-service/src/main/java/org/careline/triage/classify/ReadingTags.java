@@ -20,7 +20,8 @@ final class ReadingTags {
     private static final Pattern AGE = Pattern.compile(
             "(\\d{1,3})\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
     private static final Pattern AGE_ES = Pattern.compile(
-            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+)?(\\d{1,3})\\s+(dias?|semanas?|mes|meses)\\b");
+            "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+|tiene\\s+|ya tiene\\s+)?(\\d{1,3})\\s+"
+            + "(dias?|semanas?|mes|meses)\\b(?!\\s+de\\s+embarazo)");
     /** "my 6 week baby", "she's 6 weeks" (not "6 weeks pregnant", "6 weeks ago", "2 weeks out from surgery"). */
     private static final Pattern AGE_BEFORE_BABY = Pattern.compile(
             "(\\d{1,2})\\s*-?\\s*(days?|weeks?|wks?|months?|mos?)\\s*-?\\s*(?:baby|babe|infant|newborn|son|daughter|girl|boy)\\b");

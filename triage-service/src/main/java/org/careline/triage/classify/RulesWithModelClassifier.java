@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * P(URGENT or EMERGENT) reaches its threshold. It never lowers a decision, and it cannot act on words the
  * rules discount (negated, hypothetical, historical: they give no feature). A raised decision keeps the
  * rules' category when it is MEDICATION or CLINICAL (the problem that makes it urgent), otherwise CLINICAL.
+ * Since model 1.5 a raise to EMERGENT also needs the second stage (EMERGENT against URGENT, trained on the
+ * non-ROUTINE messages only) to reach its own threshold: the first stage finds what looks serious, the second
+ * separates emergencies from their URGENT look-alikes.
  * The version on every decision is {@code <rules version>+<model version>}; the explanation starts with the
  * model's part (probability, threshold and the features that raised it) followed by the rules' explanation.
  * Thread-safe.
@@ -53,12 +56,12 @@ public final class RulesWithModelClassifier implements Classifier {
     }
 
     /** The raise policy (shared with the cross-validation): null when the model leaves the rules' decision. */
-    static Raise raise(Classification ruled, double emergent, double urgentOrAbove, double emergentThreshold,
-                       double urgentThreshold) {
+    static Raise raise(Classification ruled, double emergent, double urgentOrAbove, double emergentAmongUrgent,
+                       double emergentThreshold, double urgentThreshold, double emergentAmongUrgentThreshold) {
         if (ruled.urgency() == Urgency.EMERGENT) {
             return null;
         }
-        if (emergent >= emergentThreshold) {
+        if (emergent >= emergentThreshold && emergentAmongUrgent >= emergentAmongUrgentThreshold) {
             return new Raise(Urgency.EMERGENT, raisedCategory(ruled.category()), emergent, emergentThreshold);
         }
         if (ruled.urgency() == Urgency.ROUTINE && urgentOrAbove >= urgentThreshold) {
@@ -75,18 +78,25 @@ public final class RulesWithModelClassifier implements Classifier {
         }
         TriageModel.Assessment a = model.assess(message, ruled.urgency());
         ModelSettings s = model.settings();
-        Raise raise = raise(ruled, a.emergent(), a.urgentOrAbove(), s.emergentThreshold(), s.urgentThreshold());
+        Raise raise = raise(ruled, a.emergent(), a.urgentOrAbove(), a.emergentAmongUrgent(), s.emergentThreshold(),
+                s.urgentThreshold(), s.emergentVsUrgentThreshold());
         if (raise == null) {
+            String why = a.emergent() < s.emergentThreshold()
+                    ? String.format(Locale.ROOT, "P(EMERGENT) %.2f < %.2f", a.emergent(), s.emergentThreshold())
+                    : String.format(Locale.ROOT, "P(EMERGENT) %.2f >= %.2f but EMERGENT-vs-URGENT %.2f < %.2f",
+                            a.emergent(), s.emergentThreshold(), a.emergentAmongUrgent(), s.emergentVsUrgentThreshold());
             return with(ruled, ruled.urgency(), ruled.category(), ruled.confidence(),
-                    String.format(Locale.ROOT, "model %s: P(EMERGENT) %.2f < %.2f, not raised; ", model.version(),
-                            a.emergent(), s.emergentThreshold()));
+                    String.format(Locale.ROOT, "model %s: %s, not raised; ", model.version(), why));
         }
         boolean emergent = raise.urgency() == Urgency.EMERGENT;
         return with(ruled, raise.urgency(), raise.category(), raise.probability(),
-                String.format(Locale.ROOT, "%s raised by model %s: P(%s) %.2f >= %.2f [%s] -> category %s; rules: ",
+                String.format(Locale.ROOT, "%s raised by model %s: P(%s) %.2f >= %.2f%s [%s] -> category %s; rules: ",
                         raise.urgency(), model.version(), emergent ? "EMERGENT" : "URGENT or EMERGENT",
-                        raise.probability(), raise.threshold(), describe(emergent ? a.emergentWhy() : a.urgentWhy()),
-                        raise.category()));
+                        raise.probability(), raise.threshold(),
+                        emergent && s.emergentVsUrgentThreshold() > 0 ? String.format(Locale.ROOT,
+                                ", EMERGENT-vs-URGENT %.2f >= %.2f", a.emergentAmongUrgent(),
+                                s.emergentVsUrgentThreshold()) : "",
+                        describe(emergent ? a.emergentWhy() : a.urgentWhy()), raise.category()));
     }
 
     private static Category raisedCategory(Category ruled) {

@@ -27,8 +27,8 @@ import java.util.TreeMap;
 public final class TriageModel {
 
     /** What the model says about one message: probabilities and the features that raised each. */
-    record Assessment(double emergent, double urgentOrAbove, List<LogisticModel.Contribution> emergentWhy,
-                      List<LogisticModel.Contribution> urgentWhy) {
+    record Assessment(double emergent, double urgentOrAbove, double emergentAmongUrgent,
+                      List<LogisticModel.Contribution> emergentWhy, List<LogisticModel.Contribution> urgentWhy) {
     }
 
     private static final int EXPLAINED_FEATURES = 5;
@@ -37,15 +37,18 @@ public final class TriageModel {
     private final ModelFeatures features;
     private final LogisticModel emergent;
     private final LogisticModel urgentOrAbove;
+    private final LogisticModel emergentVsUrgent;
     private final int trainedOn;
     private final String trainedWithRules;
 
     private TriageModel(ModelSettings settings, ModelFeatures features, LogisticModel emergent,
-                        LogisticModel urgentOrAbove, int trainedOn, String trainedWithRules) {
+                        LogisticModel urgentOrAbove, LogisticModel emergentVsUrgent, int trainedOn,
+                        String trainedWithRules) {
         this.settings = settings;
         this.features = features;
         this.emergent = emergent;
         this.urgentOrAbove = urgentOrAbove;
+        this.emergentVsUrgent = emergentVsUrgent;
         this.trainedOn = trainedOn;
         this.trainedWithRules = trainedWithRules;
     }
@@ -61,6 +64,9 @@ public final class TriageModel {
         root.put("trainedOn", trainedOn);
         root.set("emergent", json(emergent));
         root.set("urgentOrAbove", json(urgentOrAbove));
+        if (emergentVsUrgent != null) {
+            root.set("emergentVsUrgent", json(emergentVsUrgent));
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -100,7 +106,9 @@ public final class TriageModel {
                         + root.path("version").asText() + ", settings say " + settings.version());
             }
             return new TriageModel(settings, new ModelFeatures(rules, settings), model(root.path("emergent")),
-                    model(root.path("urgentOrAbove")), root.path("trainedOn").asInt(),
+                    model(root.path("urgentOrAbove")),
+                    root.has("emergentVsUrgent") ? model(root.path("emergentVsUrgent")) : null,
+                    root.path("trainedOn").asInt(),
                     root.path("trainedWithRules").asText());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read triage model weights " + resource, e);
@@ -136,25 +144,42 @@ public final class TriageModel {
                 settings.learningRate());
         LogisticModel u = LogisticModel.train(x, isUrgent, settings.minDocs(), settings.l2(), settings.iterations(),
                 settings.learningRate());
-        return new TriageModel(settings, features, e, u, corpus.size(), rules.rulesVersion());
+        LogisticModel s = null;
+        if (settings.emergentVsUrgentThreshold() > 0) {
+            List<Map<String, Double>> notRoutine = new ArrayList<>();
+            List<Boolean> labels = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                if (isUrgent[i]) {
+                    notRoutine.add(x.get(i));
+                    labels.add(isEmergent[i]);
+                }
+            }
+            boolean[] sLabels = new boolean[labels.size()];
+            for (int i = 0; i < sLabels.length; i++) {
+                sLabels[i] = labels.get(i);
+            }
+            s = LogisticModel.train(notRoutine, sLabels, settings.minDocs(), settings.l2(), settings.iterations(),
+                    settings.learningRate());
+        }
+        return new TriageModel(settings, features, e, u, s, corpus.size(), rules.rulesVersion());
     }
 
     /** The same trained weights with other raise thresholds (for the cross-validated threshold sweep). */
     public TriageModel withThresholds(double emergentThreshold, double urgentThreshold) {
         return new TriageModel(settings.withThresholds(emergentThreshold, urgentThreshold), features, emergent,
-                urgentOrAbove, trainedOn, trainedWithRules);
+                urgentOrAbove, emergentVsUrgent, trainedOn, trainedWithRules);
     }
 
     /** The same weights reading the signals of other (newly activated) rules. */
     public TriageModel readingRules(ClinicalRulesClassifier rules) {
         return new TriageModel(settings, new ModelFeatures(rules, settings), emergent, urgentOrAbove,
-                trainedOn, trainedWithRules);
+                emergentVsUrgent, trainedOn, trainedWithRules);
     }
 
     Assessment assess(MessageText message, Urgency rulesUrgency) {
         Map<String, Double> f = features.of(message, rulesUrgency);
         return new Assessment(emergent.probability(f), urgentOrAbove.probability(f),
-                emergent.topRaising(f, EXPLAINED_FEATURES), urgentOrAbove.topRaising(f, EXPLAINED_FEATURES));
+                emergentVsUrgent == null ? 1 : emergentVsUrgent.probability(f), emergent.topRaising(f, EXPLAINED_FEATURES), urgentOrAbove.topRaising(f, EXPLAINED_FEATURES));
     }
 
     public ModelSettings settings() {
@@ -185,5 +210,10 @@ public final class TriageModel {
 
     LogisticModel urgentModel() {
         return urgentOrAbove;
+    }
+
+    /** The second stage (EMERGENT against URGENT, trained on the non-ROUTINE messages), or null when off. */
+    LogisticModel emergentVsUrgentModel() {
+        return emergentVsUrgent;
     }
 }

@@ -272,6 +272,50 @@ class ClinicalRulesClassifierTest {
         assertTrue(c.urgency() != Urgency.EMERGENT, c.explanation());
     }
 
+    /** Rules 3.4: critical-medicine supply problems and missed doses, side effects in Spanish (URGENT MEDICATION). */
+    @ParameterizedTest(name = "{0}/{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            URGENT  | MEDICATION | the pharmacy says my tacrolimus is on backorder until next week and I have tomorrow's dose
+            URGENT  | MEDICATION | forgot my keppra dose last night and this morning, should I take both now
+            URGENT  | MEDICATION | skipped two doses of my eliquis over the weekend while traveling
+            URGENT  | MEDICATION | solo me quedan dos plumas de insulina y la farmacia no la tiene
+            URGENT  | MEDICATION | desde que empece la pastilla nueva tengo mucha diarrea y mareos
+            URGENT  | MEDICATION | me subieron la dosis de la sertralina y ahora no puedo dormir y tengo temblores
+            ROUTINE | MEDICATION | my atorvastatin refill please, I still have two weeks left
+            ROUTINE | MEDICATION | quiero una receta nueva de mi loratadina, todavia tengo
+            """)
+    void rules34MedicationProblemsAreUrgent(Urgency urgency, Category category, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+        assertEquals(category, c.category(), c.explanation());
+    }
+
+    /** Rules 3.5 (after the first run of rounds 13-14), by class: new wordings written for these tests. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | mi hija tiene 3 semanas y tiene 38.3 de temperatura, come bien
+            EMERGENT | la bebita ya tiene 6 semanas y marca 100.5 en la axila
+            EMERGENT | tengo 8 semanas de embarazo y estoy sangrando mucho con coagulos
+            EMERGENT | 7 weeks pregnant, cramping on the left and I nearly blacked out at work
+            EMERGENT | about 5 weeks pregnant and the tip of my left shoulder hurts with pain low on one side
+            URGENT   | mi hija tiene 10 semanas de embarazo y tiene un poco de manchado
+            URGENT   | my insulin is held up at the pharmacy and I have only one more pen dose left
+            URGENT   | missed yesterday and today of my tacrolimus, the mail order is late
+            URGENT   | out as of this morning on my hydrocortisone, I'm on it for adrenal insufficiency
+            URGENT   | my 2 year old has a cough like a seal, breathing fine when calm
+            URGENT   | me arde cuando orino desde anoche
+            ROUTINE  | please send 90 days of warfarin, I still have 12 days left at home
+            ROUTINE  | my nephew had a concussion last month, what are the signs to watch for
+            ROUTINE  | can I bring flyers for a suicide prevention awareness run to the clinic
+            ROUTINE  | I was charged twice for my chest pain follow up visit last spring
+            ROUTINE  | does my shingles vaccine need a booster
+            ROUTINE  | the x-ray shows an old healed fracture of my wrist, should I worry
+            """)
+    void rules35FixesByClassAfterRounds13And14(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     @Test
     void aClauseBreakEndsNegation() {
         assertEquals(Urgency.EMERGENT, classify("", "no fever but crushing chest pain since this morning").urgency());

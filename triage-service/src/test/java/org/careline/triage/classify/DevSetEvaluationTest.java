@@ -87,7 +87,8 @@ class DevSetEvaluationTest {
     @ParameterizedTest
     @ValueSource(strings = {"triage/probe-set-5.jsonl", "triage/probe-set-6.jsonl", "triage/probe-set-7.jsonl",
             "triage/probe-set-8.jsonl", "triage/probe-set-9.jsonl", "triage/probe-set-10.jsonl",
-            "triage/probe-set-11.jsonl", "triage/probe-set-12.jsonl"})
+            "triage/probe-set-11.jsonl", "triage/probe-set-12.jsonl", "triage/probe-set-13.jsonl",
+            "triage/probe-set-14.jsonl"})
     void meetsTheQualityBarOnLaterProbeRounds(String resource) throws IOException {
         evaluate(resource, read(resource));
     }

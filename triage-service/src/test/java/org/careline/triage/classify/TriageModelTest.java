@@ -105,6 +105,27 @@ class TriageModelTest {
         assertFalse(c.explanation().contains("truck"), "only the model's vocabulary, never other text");
     }
 
+    /** Since 1.5 a raise to EMERGENT needs both stages; the second never acts on a ROUTINE -> URGENT raise. */
+    @Test
+    void aRaiseToEmergentNeedsBothStages() {
+        Classification routine = new Classification(Urgency.ROUTINE, Category.BILLING, 0.5, "", "");
+        Classification urgent = new Classification(Urgency.URGENT, Category.MEDICATION, 0.8, "", "");
+
+        RulesWithModelClassifier.Raise both = RulesWithModelClassifier.raise(urgent, 0.6, 0.9, 0.8, 0.3, 0.8, 0.7);
+        assertEquals(Urgency.EMERGENT, both.urgency());
+        assertEquals(Category.MEDICATION, both.category());
+        assertEquals(null, RulesWithModelClassifier.raise(urgent, 0.6, 0.9, 0.69, 0.3, 0.8, 0.7),
+                "an URGENT look-alike: the first stage alone does not raise");
+        assertEquals(null, RulesWithModelClassifier.raise(urgent, 0.29, 0.9, 0.99, 0.3, 0.8, 0.7),
+                "the second stage alone does not raise");
+        RulesWithModelClassifier.Raise toUrgent = RulesWithModelClassifier.raise(routine, 0.6, 0.9, 0.1, 0.3, 0.8, 0.7);
+        assertEquals(Urgency.URGENT, toUrgent.urgency(), "ROUTINE -> URGENT does not need the second stage");
+        assertEquals(Category.CLINICAL, toUrgent.category());
+        assertEquals(null, RulesWithModelClassifier.raise(
+                new Classification(Urgency.EMERGENT, Category.CLINICAL, 0.9, "", ""), 0, 0, 0, 0.3, 0.8, 0.7),
+                "the rules' EMERGENT is never touched");
+    }
+
     @Test
     void rulesEmergenciesStayTheRules() {
         Classification c = both("crushing chest pain and sweating for 20 minutes");
