@@ -61,8 +61,9 @@ public class TriageService {
 
     /**
      * Must run in a transaction. Only patient- or caregiver-authored messages create work: the care
-     * team's replies are not triaged; a message without an author's role is malformed (dead-letter topic). The queue change, or null when nothing changed,
-     * is for the live stream once the transaction commits.
+     * team's replies are not triaged; a message without an author's role is malformed (dead-letter topic). Returns the
+     * queue change, or null when nothing changed; it is already in the change log (the live stream gets it once the
+     * transaction commits): do not append it again.
      */
     public Uni<QueueChange> triage(MessagePosted message) {
         return triageAll(List.of(message)).map(changes -> changes.isEmpty() ? null : changes.get(0));
@@ -74,7 +75,7 @@ public class TriageService {
      * threads' open items (locked), then one insert of the decisions, one of the new items, one update of the changed
      * ones, one of their queue changes (the change log) and one of their events (the outbox). Must run in a
      * transaction. A malformed message fails the whole call (the consumer then takes its batch one event at a time).
-     * Returns the queue changes, in order.
+     * Returns the queue changes, in order, already appended to the change log.
      */
     public Uni<List<QueueChange>> triageAll(List<MessagePosted> messages) {
         List<MessagePosted> patientSide = new ArrayList<>(messages.size());
