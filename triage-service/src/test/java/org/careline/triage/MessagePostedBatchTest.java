@@ -115,11 +115,94 @@ class MessagePostedBatchTest {
         assertEquals(2, Fixtures.outboxEvents(EventType.MESSAGE_TRIAGED.type(), threadId.toString()));
     }
 
+    @Test
+    void aRedeliveredBatchChangesNothing() {
+        UUID threadId = UUID.randomUUID();
+        Instant t = Instant.parse("2026-11-23T12:00:00Z");
+        List<ProducerRecord<String, String>> batch = List.of(
+                record(0, threadId, codec.write(posted(threadId, "r-1-" + threadId, "Question about my bill", t))),
+                record(0, threadId, codec.write(posted(threadId, "r-2-" + threadId,
+                        "Also I have crushing chest pain right now", t.plusSeconds(60)))));
+        kafka.produceStrings().fromRecords(batch).awaitCompletion();
+        awaitRecord(threadId, r -> r.body("decisions.messageId", contains("r-2-" + threadId, "r-1-" + threadId)));
+        String queued = queueChanges(threadId);
+
+        // the same two records again (same event ids, as after a consumer crash before the offset commit), then a
+        // third message: once it is triaged, the redelivered ones have been consumed
+        List<ProducerRecord<String, String>> again = new java.util.ArrayList<>(batch);
+        again.add(record(0, threadId, codec.write(posted(threadId, "r-3-" + threadId, "Thanks", t.plusSeconds(120)))));
+        kafka.produceStrings().fromRecords(again).awaitCompletion();
+
+        awaitRecord(threadId, r -> r.body("decisions.messageId",
+                contains("r-3-" + threadId, "r-2-" + threadId, "r-1-" + threadId)))
+                .body("queueItem.lastMessageId", equalTo("r-3-" + threadId))
+                .body("queueItem.urgency", equalTo("EMERGENT"));
+        assertEquals(1, Fixtures.queueItems(threadId));
+        assertEquals(3, Fixtures.outboxEvents(EventType.MESSAGE_TRIAGED.type(), threadId.toString()),
+                "one triage event per message, none for the redelivered ones");
+        assertEquals(1, Fixtures.outboxEvents(EventType.THREAD_ESCALATED.type(), threadId.toString()));
+        assertEquals(queued + ",UPDATED", queueChanges(threadId), "the change log got only the third message");
+    }
+
+    @Test
+    void aBatchOverAnOpenItemDecidesAsOneMessageAfterTheOther() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Instant t = Instant.parse("2026-11-23T13:00:00Z");
+        // thread a already waits in a queue (seeded as an earlier transaction would have left it)
+        Fixtures.decision(a, "o-0-" + a, "P-1001", "family-medicine", "ROUTINE", "BILLING", t.minusSeconds(600));
+        Fixtures.openItem(a, "P-1001", "family-medicine", "billing-office", "ROUTINE", "o-0-" + a, t.minusSeconds(600));
+        MessagePosted reply = new MessagePosted(a.toString(), "o-reply-" + a, "P-1001", "family-medicine",
+                MessageTopic.BILLING, new Participant("sub-dr-lee", ParticipantRole.CLINICIAN, null), false, false,
+                "question", "We will call you.", t.plusSeconds(30));
+        CloudEvent b1 = posted(b, "o-b1-" + b, "Question about my bill", t);
+        // the same message again under another event id (a re-publication): decided once
+        CloudEvent b1Again = posted(b, "o-b1-" + b, "Question about my bill", t);
+        kafka.produceStrings().fromRecords(
+                        record(1, a, codec.write(posted(a, "o-1-" + a, "Another question about the bill", t))),
+                        record(1, a, codec.write(codec.envelope(EventType.MESSAGE_POSTED, "/careline/messaging-service",
+                                a.toString(), a.toString(), t.plusSeconds(30), reply))),
+                        record(1, b, codec.write(b1)),
+                        record(1, a, codec.write(posted(a, "o-2-" + a, "Also I have crushing chest pain right now",
+                                t.plusSeconds(60)))),
+                        record(1, b, codec.write(b1Again)),
+                        record(1, a, codec.write(posted(a, "o-3-" + a, "Thanks", t.plusSeconds(90)))))
+                .awaitCompletion();
+
+        awaitRecord(a, r -> r.body("decisions.messageId", contains("o-3-" + a, "o-2-" + a, "o-1-" + a, "o-0-" + a)))
+                .body("queueItem.lastMessageId", equalTo("o-3-" + a))
+                .body("queueItem.urgency", equalTo("EMERGENT")); // the later "Thanks" never lowers it
+        awaitRecord(b, r -> r.body("decisions.messageId", contains("o-b1-" + b)))
+                .body("queueItem.lastMessageId", equalTo("o-b1-" + b));
+        assertEquals(1, Fixtures.queueItems(a), "the open item was updated, not a second one opened");
+        assertEquals(1, Fixtures.queueItems(b));
+        assertEquals(3, Fixtures.outboxEvents(EventType.MESSAGE_TRIAGED.type(), a.toString()),
+                "the clinician's reply is not triaged");
+        assertEquals(1, Fixtures.outboxEvents(EventType.THREAD_ESCALATED.type(), a.toString()));
+        assertEquals(1, Fixtures.outboxEvents(EventType.MESSAGE_TRIAGED.type(), b.toString()));
+        assertEquals("UPDATED,UPDATED,UPDATED", queueChanges(a));
+        assertEquals("QUEUED", queueChanges(b));
+    }
+
+    /** The change log's entries for a thread, in the order they were written. */
+    private static String queueChanges(UUID threadId) {
+        try (var c = org.careline.testsupport.TestDatabase.connect();
+             var s = c.prepareStatement("select string_agg(change, ',' order by id) from queue_change where thread_id = ?")) {
+            s.setObject(1, threadId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads the dead-letter topic from its start until {@code count} records with the key are there. */
     private List<ConsumerRecord<String, String>> deadLetters(String key, int count) {
         ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(DLQ);
         try {
-            return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                     .until(() -> task.getRecords().stream().filter(r -> key.equals(r.key())).toList(),
                             found -> found.size() >= count);
         } finally {
@@ -141,7 +224,7 @@ class MessagePostedBatchTest {
 
     private ValidatableResponse awaitRecord(UUID threadId, Consumer<ValidatableResponse> condition) {
         ValidatableResponse[] last = new ValidatableResponse[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             ValidatableResponse response = given().auth().oauth2(TriageResourceTest.DR_LEE)
                     .get(TriageResourceTest.PATH, threadId.toString()).then().statusCode(200);
             condition.accept(response);

@@ -15,21 +15,24 @@ import org.careline.events.Participant;
 import org.careline.events.ParticipantRole;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
-import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.RelayedEvents;
-import org.careline.testsupport.TestDatabase;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.triage.classify.LabelledMessage;
-import org.careline.triage.messaging.PerRecordMessagePostedConsumer;
+import org.careline.triage.messaging.OrmBatchMessagePostedConsumer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,36 +43,42 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Old against new consumer path in one JVM, not part of the build (no {@code *Test} suffix): the same N
- * {@code MessagePosted} records (bodies from the triage dev set, 4 messages per thread) go onto the embedded broker
- * at once, either to the topic the batched consumer reads ({@code InboxBatch}, one transaction per poll) or to a
- * topic the pre-batching consumer reads ({@link PerRecordMessagePostedConsumer}, {@code Inbox.once} per record),
- * in alternating rounds; each round ends when every decision is stored. Prints records/s end to end (from the
- * first send) and the drain rate of the backlog left once everything is on the broker, per round and as medians,
- * with the load average. Asserts only that every record was triaged. Run:
- * <pre>./mvnw -o -f triage-service/pom.xml test -Dtest=TriageIngestBenchmark [-Dbenchmark.records=2000 -Dbenchmark.rounds=3]</pre>
+ * Old against new triage ingest in one JVM, not part of the build (no {@code *Test} suffix): the same N
+ * {@code MessagePosted} records (bodies from the triage dev set, 4 messages per thread, the first opens the thread)
+ * go onto the embedded broker at once, either to the topic the shipped consumer reads ({@code MessagePostedConsumer},
+ * the batch write path) or to a topic the previous batched consumer reads ({@link OrmBatchMessagePostedConsumer}:
+ * {@code InboxBatch} with one Hibernate unit of work per event), in alternating rounds; a round ends when every
+ * decision is stored and the outbox is relayed. Prints per round and as medians: records/s end to end (from the first
+ * send), the drain rate of the backlog left once everything is on the broker, SQL statements and commits per record
+ * (PostgreSQL's {@code pg_stat_statements}, the relay's included), CPU per record of the service's threads (Vert.x,
+ * workers, Kafka consumer and producer; not the broker's) and of PostgreSQL, and the load average. Asserts only that
+ * every record was triaged. Run:
+ * <pre>./mvnw -o -f triage-service/pom.xml test -Dtest=TriageIngestBenchmark [-Dbenchmark.records=2000
+ *     -Dbenchmark.rounds=3 -Dbenchmark.only=old|new]</pre>
  */
 @QuarkusTest
 @TestProfile(TriageIngestBenchmark.Profile.class)
-@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(StatementCountingPostgres.class)
 @WithTestResource(EmbeddedKafkaResource.class)
 @WithTestResource(TestOidcResource.class)
 class TriageIngestBenchmark {
 
-    static final String PER_RECORD_TOPIC = "careline.bench.per-record";
+    static final String OLD_TOPIC = "careline.bench.orm-batch";
 
     /** Adds the old consumer on its own topic; moves the workload consumer off the shared topic (same load for both). */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String channel = "mp.messaging.incoming." + PerRecordMessagePostedConsumer.CHANNEL + ".";
+            String channel = "mp.messaging.incoming." + OrmBatchMessagePostedConsumer.CHANNEL + ".";
             return Map.of(
-                    PerRecordMessagePostedConsumer.ENABLED, "true",
+                    OrmBatchMessagePostedConsumer.ENABLED, "true",
                     channel + "connector", "smallrye-kafka",
-                    channel + "topic", PER_RECORD_TOPIC,
+                    channel + "topic", OLD_TOPIC,
                     channel + "group.id", "triage-service-bench",
                     channel + "auto.offset.reset", "earliest",
                     channel + "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                    channel + "batch", "true",
+                    channel + "max.poll.records", "500",
                     "mp.messaging.incoming.workload-messages.topic", "careline.bench.unused");
         }
     }
@@ -79,37 +88,51 @@ class TriageIngestBenchmark {
     private static final List<LabelledMessage> CORPUS = LabelledMessage.fromClasspath("triage/dev-set.jsonl");
 
     @Test
-    void oldAgainstNew() throws SQLException {
+    void oldAgainstNew() throws Exception {
         int records = Integer.getInteger("benchmark.records", 2_000);
         int rounds = Integer.getInteger("benchmark.rounds", 3);
+        String only = System.getProperty("benchmark.only", "");
         System.out.printf("BENCHMARK triage ingest: %d records per round, %d rounds per path, load average %s%n",
                 records, rounds, loadAverage());
-        round("warm-up per-record", PER_RECORD_TOPIC, 400);
-        round("warm-up batched", Topics.MESSAGING_MESSAGES, 400);
-        List<double[]> perRecord = new ArrayList<>();
-        List<double[]> batched = new ArrayList<>();
+        try (Connection db = connect(); Statement s = db.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+        }
+        if (!only.equals("new")) {
+            round("warm-up old", OLD_TOPIC, 400);
+        }
+        if (!only.equals("old")) {
+            round("warm-up new", Topics.MESSAGING_MESSAGES, 400);
+        }
+        List<double[]> old = new ArrayList<>();
+        List<double[]> fresh = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             // alternate which path goes first, so that drift in the machine's load hits both alike
-            if (r % 2 == 0) {
-                perRecord.add(round("per-record " + (r + 1), PER_RECORD_TOPIC, records));
-                batched.add(round("batched " + (r + 1), Topics.MESSAGING_MESSAGES, records));
-            } else {
-                batched.add(round("batched " + (r + 1), Topics.MESSAGING_MESSAGES, records));
-                perRecord.add(round("per-record " + (r + 1), PER_RECORD_TOPIC, records));
+            boolean oldFirst = r % 2 == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean runOld = (k == 0) == oldFirst;
+                if (runOld && !only.equals("new")) {
+                    old.add(round("old " + (r + 1), OLD_TOPIC, records));
+                } else if (!runOld && !only.equals("old")) {
+                    fresh.add(round("new " + (r + 1), Topics.MESSAGING_MESSAGES, records));
+                }
             }
         }
-        double oldRate = median(perRecord, 0);
-        double newRate = median(batched, 0);
-        double oldDrain = median(perRecord, 1);
-        double newDrain = median(batched, 1);
-        System.out.printf("BENCHMARK triage ingest medians: per-record %.0f records/s end to end, drain %.0f/s;"
-                        + " batched %.0f records/s end to end, drain %.0f/s; ratio %.1fx end to end, %.1fx drain;"
-                        + " load average %s%n", oldRate, oldDrain, newRate, newDrain, newRate / oldRate,
-                newDrain / oldDrain, loadAverage());
+        String[] names = {"records/s end to end", "drain/s", "statements/record", "commits/record",
+                "service CPU ms/record", "PostgreSQL CPU ms/record"};
+        StringBuilder summary = new StringBuilder("BENCHMARK triage ingest medians (old -> new):");
+        for (int i = 0; i < names.length; i++) {
+            double o = old.isEmpty() ? Double.NaN : median(old, i);
+            double n = fresh.isEmpty() ? Double.NaN : median(fresh, i);
+            summary.append(String.format(" %s %.2f -> %.2f (%.2fx);", names[i], o, n, n / o));
+        }
+        System.out.println(summary.append(" load average ").append(loadAverage()));
     }
 
-    /** Publishes {@code count} records to {@code topic} at once, waits until all are triaged; {records/s, drain/s}. */
-    private static double[] round(String label, String topic, int count) throws SQLException {
+    /**
+     * Publishes {@code count} records to {@code topic} at once, waits until all are triaged and relayed;
+     * {records/s, drain/s, statements, commits, service CPU ms, PostgreSQL CPU ms per record}.
+     */
+    private static double[] round(String label, String topic, int count) throws Exception {
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         int threads = Math.max(1, count / 4);
         UUID[] threadIds = new UUID[threads];
@@ -129,34 +152,141 @@ class TriageIngestBenchmark {
             batch.add(RelayedEvents.record(topic, null, thread.toString(), CODEC.write(event),
                     EventType.MESSAGE_POSTED.type()));
         }
-        String loadBefore = loadAverage();
-        long started = System.nanoTime();
-        try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedKafkaResource.bootstrapServers())) {
-            kafka.produceStrings().fromRecords(batch).awaitCompletion(Duration.ofMinutes(5));
+        try (Connection db = connect()) {
+            awaitOutboxDrained(db);
+            exec(db, "select pg_stat_statements_reset()");
+            long commitsBefore = commits(db);
+            long pgBefore = postgresCpuTicks(db);
+            long serviceBefore = serviceThreadsCpuNanos();
+            String loadBefore = loadAverage();
+            long started = System.nanoTime();
+            try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedKafkaResource.bootstrapServers())) {
+                kafka.produceStrings().fromRecords(batch).awaitCompletion(Duration.ofMinutes(5));
+            }
+            long published = System.nanoTime();
+            long storedWhenPublished = triaged(db, run);
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> triaged(db, run) >= count);
+            long finished = System.nanoTime();
+            awaitOutboxDrained(db);
+            double service = (serviceThreadsCpuNanos() - serviceBefore) / 1e6 / count;
+            double pg = (postgresCpuTicks(db) - pgBefore) * 10.0 / count;
+            double commits = (double) (commits(db) - commitsBefore) / count;
+            List<String[]> top = new ArrayList<>();
+            long statements = 0;
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                    "select calls, query from pg_stat_statements where query not like '%pg_stat%'"
+                            + " and query not like '%data_directory%' and query not like '%triage_decision where message_id like%'"
+                            + " and query not like '%from outbox_event where published_at is null%' order by calls desc")) {
+                while (rs.next()) {
+                    statements += rs.getLong(1);
+                    top.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            double rate = count / ((finished - started) / 1e9);
+            double drain = (count - storedWhenPublished) / ((finished - published) / 1e9);
+            System.out.printf("BENCHMARK %s: %d records triaged in %.1f s = %.0f records/s (publishing %.1f s; backlog"
+                            + " of %d drained at %.0f records/s); statements per record %.2f, commits per record %.3f;"
+                            + " CPU per record: service threads %.2f ms, PostgreSQL %.2f ms; load average before %s,"
+                            + " after %s%n", label, count, (finished - started) / 1e9, rate,
+                    (published - started) / 1e9, count - storedWhenPublished, drain, (double) statements / count,
+                    commits, service, pg, loadBefore, loadAverage());
+            for (String[] row : top.subList(0, Math.min(12, top.size()))) {
+                String q = row[1].replaceAll("\\s+", " ");
+                System.out.printf("BENCHMARK   %7.3f  %s%n", Long.parseLong(row[0]) / (double) count,
+                        q.length() > 140 ? q.substring(0, 140) + "..." : q);
+            }
+            return new double[] {rate, drain, (double) statements / count, commits, service, pg};
         }
-        long published = System.nanoTime();
-        long storedWhenPublished = triaged(run);
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> triaged(run) >= count);
-        long finished = System.nanoTime();
-        double rate = count / ((finished - started) / 1e9);
-        double drain = (count - storedWhenPublished) / ((finished - published) / 1e9);
-        System.out.printf("BENCHMARK %s: %d records triaged in %.1f s = %.0f records/s (publishing %.1f s; backlog"
-                        + " of %d drained at %.0f records/s); load average before %s, after %s%n", label, count,
-                (finished - started) / 1e9, rate, (published - started) / 1e9, count - storedWhenPublished, drain,
-                loadBefore, loadAverage());
-        return new double[] {rate, drain};
     }
 
-    private static long triaged(String messagePrefix) throws SQLException {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement count = db.prepareStatement(
-                     "select count(*) from triage_decision where message_id like ?")) {
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(StatementCountingPostgres.jdbcUrl, "postgres", "postgres");
+    }
+
+    private static long triaged(Connection db, String messagePrefix) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement(
+                "select count(*) from triage_decision where message_id like ?")) {
             count.setString(1, messagePrefix + "%");
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
         }
+    }
+
+    private static void awaitOutboxDrained(Connection db) {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                    "select count(*) from outbox_event where published_at is null")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    private static long commits(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "select xact_commit from pg_stat_database where datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void exec(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** utime + stime of the postmaster, its live children and its reaped children, in clock ticks (1/100 s). */
+    private static long postgresCpuTicks(Connection db) throws Exception {
+        String dataDir;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select current_setting('data_directory')")) {
+            rs.next();
+            dataDir = rs.getString(1);
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).trim());
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    long ppid = Long.parseLong(f[1]);
+                    if (pid == postmaster || ppid == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        if (pid == postmaster) {
+                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        }
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** CPU of the threads that consume, decide and relay (not the broker's, not the benchmark's JDBC polling). */
+    private static long serviceThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            if (name.startsWith("vert.x-") || name.startsWith("executor-thread")
+                    || name.startsWith("kafka-producer-network-thread") || name.startsWith("smallrye-kafka")) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    total += cpu;
+                }
+            }
+        }
+        return total;
     }
 
     private static double median(List<double[]> runs, int index) {

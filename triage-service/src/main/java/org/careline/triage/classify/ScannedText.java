@@ -2,9 +2,13 @@ package org.careline.triage.classify;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,12 +28,26 @@ final class ScannedText {
     record Clause(List<String> words, boolean subject) {
     }
 
+    /**
+     * The text last scanned on this thread: the rules, the model's features and the visit rules each scan the same
+     * message one after the other, and get the same instance (and so share {@link #memo}). Holds one message per
+     * thread until the thread's next one (never logged or exported).
+     */
+    private static final ThreadLocal<ScannedText> LAST = new ThreadLocal<>();
+
     private final List<Clause> clauses;
     private final String normalized;
+    private final String subject;
+    private final String body;
+    private final Set<String> clauseBreaks;
+    private final Map<Object, Object> memos = new IdentityHashMap<>(4);
 
-    private ScannedText(List<Clause> clauses, String normalized) {
+    private ScannedText(List<Clause> clauses, String normalized, String subject, String body, Set<String> clauseBreaks) {
         this.clauses = clauses;
         this.normalized = normalized;
+        this.subject = subject;
+        this.body = body;
+        this.clauseBreaks = clauseBreaks;
     }
 
     /** Lower case without accents or apostrophes: "can't" is "cant", "mamá" is "mama". */
@@ -40,11 +58,28 @@ final class ScannedText {
     }
 
     static ScannedText of(String subject, String body, Set<String> clauseBreaks) {
+        ScannedText last = LAST.get();
+        if (last != null && last.clauseBreaks == clauseBreaks && Objects.equals(last.subject, subject)
+                && Objects.equals(last.body, body)) {
+            return last;
+        }
         List<Clause> clauses = new ArrayList<>();
         split(subject, true, clauseBreaks, clauses);
         split(body, false, clauseBreaks, clauses);
-        return new ScannedText(List.copyOf(clauses),
-                normalize((subject == null ? "" : subject) + "\n" + (body == null ? "" : body)));
+        ScannedText text = new ScannedText(List.copyOf(clauses),
+                normalize((subject == null ? "" : subject) + "\n" + (body == null ? "" : body)), subject, body,
+                clauseBreaks);
+        LAST.set(text);
+        return text;
+    }
+
+    /**
+     * Per-text state kept for {@code owner} (e.g. what a {@link Finder} of one compiled rules already looked up),
+     * created on first use. A text is used by one thread only.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T memo(Object owner, Supplier<T> create) {
+        return (T) memos.computeIfAbsent(owner, o -> create.get());
     }
 
     private static void split(String text, boolean subject, Set<String> breaks, List<Clause> out) {

@@ -13,19 +13,27 @@ import org.careline.triage.classify.Classification;
 import org.careline.triage.classify.Classifier;
 import org.careline.triage.classify.MessageText;
 import org.careline.triage.classify.VisitRecommendation;
-import org.careline.triage.repository.QueueItemRepository;
-import org.careline.triage.repository.TriageDecisionRepository;
+import org.careline.platform.inbox.InOrder;
+import org.careline.platform.outbox.Outbox;
+import org.careline.triage.repository.TriageBatchWrites;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Triages a posted message: classify it, keep the decision (never the text), place its thread in a
- * care-team queue and announce it. Runs inside the caller's transaction (the consumer's inbox), so
- * the decision, the queue item, the event and the dedupe row commit together.
+ * Triages posted messages: classify each, keep the decision (never the text), place its thread in a
+ * care-team queue and announce it. Runs inside the caller's transaction (the consumer's inbox batch), so
+ * the decisions, the queue items, their changes, the events and the dedupe rows commit together.
  */
 @ApplicationScoped
 public class TriageService {
@@ -34,40 +42,117 @@ public class TriageService {
 
     private final Classifier classifier;
     private final RulesRegistry rules;
-    private final TriageDecisionRepository decisions;
-    private final QueueItemRepository queue;
+    private final TriageBatchWrites writes;
     private final QueuePlanner planner;
     private final TriageEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public TriageService(Classifier classifier, RulesRegistry rules, TriageDecisionRepository decisions,
-                         QueueItemRepository queue, QueuePlanner planner, TriageEvents events, Clock clock) {
+    public TriageService(Classifier classifier, RulesRegistry rules, TriageBatchWrites writes, QueuePlanner planner,
+                         TriageEvents events, Outbox outbox, Clock clock) {
         this.classifier = classifier;
         this.rules = rules;
-        this.decisions = decisions;
-        this.queue = queue;
+        this.writes = writes;
         this.planner = planner;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
      * Must run in a transaction. Only patient- or caregiver-authored messages create work: the care
-     * team's replies are not triaged; a message without an author's role is malformed (dead-letter topic). The queue change, or null when nothing changed,
-     * is for the live stream once the transaction commits.
+     * team's replies are not triaged; a message without an author's role is malformed (dead-letter topic). Returns the
+     * queue change, or null when nothing changed; it is already in the change log (the live stream gets it once the
+     * transaction commits): do not append it again.
      */
     public Uni<QueueChange> triage(MessagePosted message) {
-        UUID threadId = checked(message);
-        if (!message.author().role().speaksForPatient()) {
-            Log.debugf("message %s on thread %s is not from the patient's side: not triaged", message.messageId(), threadId);
-            return Uni.createFrom().nullItem();
-        }
-        return decisions.existsForMessage(message.messageId()).chain(known -> known
-                ? Uni.createFrom().nullItem()
-                : decide(threadId, message));
+        return triageAll(List.of(message)).map(changes -> changes.isEmpty() ? null : changes.get(0));
     }
 
-    private Uni<QueueChange> decide(UUID threadId, MessagePosted message) {
+    /**
+     * Triages messages in order as if one after the other, each seeing the decisions and queue items of those before
+     * it, with a few statements for all of them (issue 9): one read of the messages already decided, one of the
+     * threads' open items (locked), then one insert of the decisions, one of the new items, one update of the changed
+     * ones, one of their queue changes (the change log) and one of their events (the outbox). Must run in a
+     * transaction. A malformed message fails the whole call (the consumer then takes its batch one event at a time).
+     * Returns the queue changes, in order, already appended to the change log.
+     */
+    public Uni<List<QueueChange>> triageAll(List<MessagePosted> messages) {
+        List<MessagePosted> patientSide = new ArrayList<>(messages.size());
+        Set<String> messageIds = new HashSet<>();
+        Set<UUID> threadIds = new HashSet<>();
+        for (MessagePosted message : messages) {
+            UUID threadId = checked(message);
+            if (!message.author().role().speaksForPatient()) {
+                Log.debugf("message %s on thread %s is not from the patient's side: not triaged", message.messageId(), threadId);
+                continue;
+            }
+            patientSide.add(message);
+            messageIds.add(message.messageId());
+            threadIds.add(threadId);
+        }
+        if (patientSide.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return outbox.inOneInsert(() -> writes.decided(messageIds)
+                .chain(decided -> writes.openItemsForUpdate(threadIds)
+                        .chain(open -> decideAll(patientSide, decided, open))));
+    }
+
+    private Uni<List<QueueChange>> decideAll(List<MessagePosted> messages, Set<String> decided, List<QueueItem> open) {
+        Map<UUID, QueueItem> items = new HashMap<>();
+        open.forEach(item -> items.put(item.threadId, item));
+        Set<UUID> created = new HashSet<>();
+        Map<UUID, QueueItem> updated = new LinkedHashMap<>();
+        List<TriageDecision> decisions = new ArrayList<>(messages.size());
+        List<QueueItem> newItems = new ArrayList<>();
+        List<QueueChange> changes = new ArrayList<>(messages.size());
+        List<Uni<Void>> events = new ArrayList<>();
+        for (MessagePosted message : messages) {
+            if (!decided.add(message.messageId())) {
+                continue; // decided before, or earlier in this batch
+            }
+            UUID threadId = UUID.fromString(message.threadId());
+            TriageDecision decision = decision(threadId, message);
+            Instant writtenAt = message.postedAt() != null ? message.postedAt() : decision.decidedAt;
+            QueueItem item = items.get(threadId);
+            String change;
+            if (item == null) {
+                item = planner.open(decision, writtenAt);
+                items.put(threadId, item);
+                created.add(item.id);
+                newItems.add(item);
+                change = "QUEUED";
+            } else {
+                planner.update(item, decision, writtenAt);
+                if (!created.contains(item.id)) {
+                    updated.put(item.id, item);
+                }
+                change = "UPDATED";
+            }
+            decisions.add(decision);
+            // the events are built now, from the item as this decision left it
+            events.add(this.events.messageTriaged(decision, item));
+            if (decision.urgency == Urgency.EMERGENT) {
+                events.add(this.events.threadEscalated(item, decision.messageId, EscalationReason.EMERGENT,
+                        decision.decidedAt));
+            }
+            if (decision.visitRuleId != null) {
+                events.add(this.events.visitRecommended(decision));
+            }
+            Log.infof("message %s on thread %s triaged %s, queued in %s/%s", decision.messageId, threadId,
+                    decision.urgency, item.careTeam, item.queue);
+            changes.add(QueueChange.of(change, item, decision.decidedAt));
+        }
+        return writes.insertDecisions(decisions)
+                .chain(() -> writes.insertItems(newItems))
+                .chain(() -> writes.update(List.copyOf(updated.values())))
+                .chain(() -> writes.logChanges(changes))
+                .chain(() -> InOrder.run(events, event -> event))
+                .replaceWith(changes);
+    }
+
+    private TriageDecision decision(UUID threadId, MessagePosted message) {
         MessageText text = new MessageText(message.subject(), message.body(), message.topic());
         Classification result = classifier.classify(text);
         Optional<VisitRecommendation> visit = rules.recommendVisit(text, result);
@@ -88,29 +173,7 @@ public class TriageService {
         });
         decision.rulesVersion = result.rulesVersion();
         decision.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant writtenAt = message.postedAt() != null ? message.postedAt() : decision.decidedAt;
-        String[] change = new String[1];
-
-        return decisions.persist(decision)
-                .chain(() -> queue.findOpen(threadId))
-                .chain(open -> {
-                    if (open == null) {
-                        return queue.persist(planner.open(decision, writtenAt)).invoke(item -> change[0] = "QUEUED");
-                    }
-                    planner.update(open, decision, writtenAt);
-                    change[0] = "UPDATED";
-                    return Uni.createFrom().item(open);
-                })
-                .call(item -> events.messageTriaged(decision, item))
-                .call(item -> decision.urgency == Urgency.EMERGENT
-                        ? events.threadEscalated(item, decision.messageId, EscalationReason.EMERGENT, decision.decidedAt)
-                        : Uni.createFrom().voidItem())
-                .call(item -> decision.visitRuleId != null
-                        ? events.visitRecommended(decision)
-                        : Uni.createFrom().voidItem())
-                .invoke(item -> Log.infof("message %s on thread %s triaged %s, queued in %s/%s", decision.messageId,
-                        threadId, decision.urgency, item.careTeam, item.queue))
-                .map(item -> QueueChange.of(change[0], item, decision.decidedAt));
+        return decision;
     }
 
     /** The classifier's explanation, then the visit rule that fired (kept within the column's 1000 characters). */
