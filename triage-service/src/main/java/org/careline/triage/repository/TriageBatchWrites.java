@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import org.careline.triage.QueueItem;
 import org.careline.triage.QueueStatus;
 import org.careline.triage.TriageDecision;
-import org.careline.triage.service.QueueChange;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -147,40 +146,8 @@ public class TriageBatchWrites {
         }).replaceWithVoid();
     }
 
-    /**
-     * Appends queue changes made by triage itself (actor null) to the change log with one statement, as
-     * {@code QueueChangeLog.append} does for one: the table's deferred trigger numbers and announces each row at
-     * commit.
-     */
-    public Uni<Void> logChanges(List<QueueChange> changes) {
-        if (changes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String sql = rows("insert into queue_change (change, item_id, thread_id, care_team, queue, urgency, priority, "
-                + "due_at, status, assignee, actor, at) values ", changes.size(), 12, "");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            int p = 1;
-            for (QueueChange c : changes) {
-                query.setParameter(p++, c.change())
-                        .setParameter(p++, c.itemId())
-                        .setParameter(p++, c.threadId())
-                        .setParameter(p++, c.careTeam())
-                        .setParameter(p++, c.queue())
-                        .setParameter(p++, c.urgency().name())
-                        .setParameter(p++, c.priority())
-                        .setParameter(p++, c.dueAt())
-                        .setParameter(p++, c.status().name())
-                        .setParameter(p++, c.assignee())
-                        .setParameter(p++, null)
-                        .setParameter(p++, c.at());
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
-
     /** {@code prefix (?1, .., ?k), (?k+1, ..) suffix}: {@code count} rows of {@code columns} positional parameters. */
-    private static String rows(String prefix, int count, int columns, String suffix) {
+    public static String rows(String prefix, int count, int columns, String suffix) {
         StringBuilder sql = new StringBuilder(prefix);
         int p = 1;
         for (int r = 0; r < count; r++) {

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careline.triage.config.TriageConfig;
+import org.careline.triage.repository.TriageBatchWrites;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +32,7 @@ public class QueueChangeLog {
     public static final String CHANNEL = "careline_queue_change";
 
     private static final String INSERT = "insert into queue_change (change, item_id, thread_id, care_team, queue, "
-            + "urgency, priority, due_at, status, assignee, actor, at) values (:change, :item, :thread, :team, :queue, "
-            + ":urgency, :priority, :due, :status, :assignee, :actor, :at)";
+            + "urgency, priority, due_at, status, assignee, actor, at) values ";
 
     /** The oldest and newest ids a reconnecting client's {@code Last-Event-ID} is compared with. */
     public record Bounds(Long oldest, long newest) {
@@ -50,23 +50,34 @@ public class QueueChangeLog {
 
     /** Appends a change in the current transaction; {@code actor} is who made it (null: triage itself). */
     public Uni<Void> append(QueueChange change, String actor) {
-        if (change == null) {
+        return change == null ? Uni.createFrom().voidItem() : appendAll(List.of(change), actor);
+    }
+
+    /** Appends changes made by one actor in the current transaction with one statement (a batch of triage decisions). */
+    public Uni<Void> appendAll(List<QueueChange> changes, String actor) {
+        if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("change", change.change())
-                .setParameter("item", change.itemId())
-                .setParameter("thread", change.threadId())
-                .setParameter("team", change.careTeam())
-                .setParameter("queue", change.queue())
-                .setParameter("urgency", change.urgency().name())
-                .setParameter("priority", change.priority())
-                .setParameter("due", change.dueAt())
-                .setParameter("status", change.status().name())
-                .setParameter("assignee", change.assignee())
-                .setParameter("actor", actor)
-                .setParameter("at", change.at())
-                .executeUpdate()).replaceWithVoid();
+        String sql = TriageBatchWrites.rows(INSERT, changes.size(), 12, "");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            int p = 1;
+            for (QueueChange c : changes) {
+                query.setParameter(p++, c.change())
+                        .setParameter(p++, c.itemId())
+                        .setParameter(p++, c.threadId())
+                        .setParameter(p++, c.careTeam())
+                        .setParameter(p++, c.queue())
+                        .setParameter(p++, c.urgency().name())
+                        .setParameter(p++, c.priority())
+                        .setParameter(p++, c.dueAt())
+                        .setParameter(p++, c.status().name())
+                        .setParameter(p++, c.assignee())
+                        .setParameter(p++, actor)
+                        .setParameter(p++, c.at());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /** Committed changes after {@code seq} (of the given care teams; null: all), oldest first, at most {@code limit}. */

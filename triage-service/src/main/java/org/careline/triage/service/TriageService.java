@@ -43,16 +43,18 @@ public class TriageService {
     private final Classifier classifier;
     private final RulesRegistry rules;
     private final TriageBatchWrites writes;
+    private final QueueChangeLog changeLog;
     private final QueuePlanner planner;
     private final TriageEvents events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public TriageService(Classifier classifier, RulesRegistry rules, TriageBatchWrites writes, QueuePlanner planner,
-                         TriageEvents events, Outbox outbox, Clock clock) {
+    public TriageService(Classifier classifier, RulesRegistry rules, TriageBatchWrites writes, QueueChangeLog changeLog,
+                         QueuePlanner planner, TriageEvents events, Outbox outbox, Clock clock) {
         this.classifier = classifier;
         this.rules = rules;
         this.writes = writes;
+        this.changeLog = changeLog;
         this.planner = planner;
         this.events = events;
         this.outbox = outbox;
@@ -147,7 +149,7 @@ public class TriageService {
         return writes.insertDecisions(decisions)
                 .chain(() -> writes.insertItems(newItems))
                 .chain(() -> writes.update(List.copyOf(updated.values())))
-                .chain(() -> writes.logChanges(changes))
+                .chain(() -> changeLog.appendAll(changes, null))
                 .chain(() -> InOrder.run(events, event -> event))
                 .replaceWith(changes);
     }
