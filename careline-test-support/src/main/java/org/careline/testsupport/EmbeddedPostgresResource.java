@@ -27,9 +27,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder()
+            postgres = configure(EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", "100"))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -41,6 +41,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
+    }
+
+    /** Server settings beyond the defaults, for a subclass (e.g. {@link StatementCountingPostgres}). */
+    protected EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder) {
+        return builder;
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.careline.events.Participant;
 import org.careline.events.ParticipantRole;
 import org.careline.events.Topics;
 import org.careline.testsupport.EmbeddedKafkaResource;
+import org.careline.testsupport.EmbeddedPostgresResource;
 import org.careline.testsupport.RelayedEvents;
+import org.careline.testsupport.StatementCountingPostgres;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.triage.classify.LabelledMessage;
 import org.careline.triage.messaging.OrmBatchMessagePostedConsumer;
@@ -201,7 +203,7 @@ class TriageIngestBenchmark {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(StatementCountingPostgres.jdbcUrl, "postgres", "postgres");
+        return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres");
     }
 
     private static long triaged(Connection db, String messagePrefix) throws SQLException {

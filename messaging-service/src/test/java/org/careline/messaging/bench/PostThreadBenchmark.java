@@ -4,6 +4,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.careline.testsupport.EmbeddedKafkaResource;
+import org.careline.testsupport.EmbeddedPostgresResource;
+import org.careline.testsupport.StatementCountingPostgres;
 import org.careline.testsupport.TestOidcResource;
 import org.careline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -113,7 +115,7 @@ class PostThreadBenchmark {
     /** Sends {@code count} requests, {@code concurrency} at a time; returns the created thread ids in order. */
     private List<String> phase(String name, int count, int concurrency,
                                IntFunction<CompletableFuture<HttpResponse<String>>> send, boolean print) throws Exception {
-        try (Connection db = DriverManager.getConnection(StatementCountingPostgres.jdbcUrl, "postgres", "postgres")) {
+        try (Connection db = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres")) {
             long commitsBefore = commits(db);
             exec(db, "create extension if not exists pg_stat_statements");
             exec(db, "select pg_stat_statements_reset()");
