@@ -169,8 +169,16 @@ class TriageModelTest {
     }
 
     @Test
-    void onlyAnEmergentFlagMayBeLowerable() {
-        String urgentLowerable = RULES.toJson().replaceFirst("\"urgency\":\"URGENT\"", "\"urgency\":\"URGENT\",\"lowerable\":true");
+    void onlyAnEmergentFlagMayBeLowerable() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = mapper.readTree(RULES.toJson());
+        for (var flag : doc.get("flags")) {
+            if (flag.get("urgency").asText().equals("URGENT")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) flag).put("lowerable", true);
+                break;
+            }
+        }
+        String urgentLowerable = mapper.writeValueAsString(doc);
         InvalidRulesException e = assertThrows(InvalidRulesException.class, () -> TriageRules.parse(urgentLowerable));
         assertTrue(e.getMessage().contains("is lowerable but not EMERGENT"), e.getMessage());
     }
@@ -188,7 +196,39 @@ class TriageModelTest {
         assertEquals(framed, model.framed(new MessageText("", body, null)), body);
     }
 
-    /** An emergency told inside a bill, a form or a note request stays EMERGENT: the second stage is not sure it is not. */
+    /**
+     * Since 1.7: a history-prone flag that counted only inside a bill or a claim, where the model finds no emergency, is
+     * lowered to URGENT with the category the rules give below EMERGENT, and the explanation says so.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "please resend the itemized statement for the ambulance ride when my chest pain started, insurance lost it",
+            "the claim for my coughing up blood visit was denied, please resubmit"})
+    void aLowerableFlagInsideABillIsLoweredToUrgent(String body) {
+        Classification ruled = RULES_ONLY.classify(new MessageText("", body, null));
+        Classification c = both(body);
+
+        assertEquals(Urgency.EMERGENT, ruled.urgency(), ruled.explanation());
+        assertEquals(Urgency.URGENT, c.urgency(), c.explanation());
+        assertEquals(Category.BILLING, c.category(), c.explanation());
+        assertTrue(c.explanation().startsWith("URGENT lowered by model " + SETTINGS.version() + ": flag "), c.explanation());
+        assertTrue(c.explanation().contains("is lowerable and counted only in a non-acute frame, P(EMERGENT) "),
+                c.explanation());
+    }
+
+    /** The unconditional classes stay EMERGENT inside a bill or a claim: their flags are not lowerable. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the claim for my son's overdose visit was denied, please resubmit",
+            "please resend the itemized statement, my 5 week old has a fever of 100.8"})
+    void anUnconditionalClassInsideABillStaysEmergent(String body) {
+        Classification c = both(body);
+
+        assertEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
+        assertFalse(c.explanation().contains("lowered"), c.explanation());
+    }
+
+    /** An emergency told next to a bill, a form or a note request, in a clause of its own, stays EMERGENT. */
     @ParameterizedTest
     @ValueSource(strings = {
             "Question about my statement. Also since lunch my face is drooping on one side and my words come out wrong.",
