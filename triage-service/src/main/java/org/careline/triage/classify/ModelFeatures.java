@@ -23,6 +23,9 @@ import java.util.TreeMap;
  *   <li>{@code near:flag} an EMERGENT flag with some but not all of its groups matched;
  *       {@code rules:URGENT} / {@code rules:ROUTINE} what the rules decided.</li>
  * </ul>
+ * The rules concept {@link TriageRules#LOWERING_FRAME} (a non-acute frame: bills, forms, awareness events) is a
+ * context for lowering, never a feature; with {@code frameSilencesWords} (measured in 1.7, off: it cost precision in
+ * cross-validation) the words and concepts of a framed clause give no feature either.
  * Thread-safe (per-message state lives in the call).
  */
 final class ModelFeatures {

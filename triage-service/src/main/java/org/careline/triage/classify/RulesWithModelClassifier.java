@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The rules first, then the statistical layer, which may only <em>raise</em> the urgency: to EMERGENT
+ * The rules first, then the statistical layer, which may <em>raise</em> the urgency: to EMERGENT
  * when P(EMERGENT) reaches the threshold and the rules said less, or ROUTINE to URGENT when
- * P(URGENT or EMERGENT) reaches its threshold. It never lowers a decision, and it cannot act on words the
- * rules discount (negated, hypothetical, historical: they give no feature). A raised decision keeps the
+ * P(URGENT or EMERGENT) reaches its threshold. It cannot act on words the rules discount (negated, hypothetical,
+ * historical: they give no feature). Since model 1.7 it may also <em>lower</em> one kind of rules EMERGENT to URGENT
+ * ({@link #lowers}): a flag the rules data mark {@code lowerable}, counted only in clauses with a non-acute frame
+ * (a bill, a claim, a form, an awareness event, a visit that already evaluated it), when P(EMERGENT) stays below the
+ * cross-validated lowering threshold; never below URGENT, never for the unconditional classes. A raised decision keeps the
  * rules' category when it is MEDICATION or CLINICAL (the problem that makes it urgent), otherwise CLINICAL.
  * Since model 1.5 a raise to EMERGENT also needs the second stage (EMERGENT against URGENT, trained on the
  * non-ROUTINE messages only) to reach its own threshold: the first stage finds what looks serious, the second
