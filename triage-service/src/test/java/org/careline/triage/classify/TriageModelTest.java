@@ -233,7 +233,11 @@ class TriageModelTest {
     @ValueSource(strings = {
             "Question about my statement. Also since lunch my face is drooping on one side and my words come out wrong.",
             "need a work note, I passed out at my desk an hour ago and now my chest is crushing and I'm sweating buckets",
-            "the school form is due friday but right now my son can't breathe, his lips are blue"})
+            "the school form is due friday but right now my son can't breathe, his lips are blue",
+            "about the bill: I am coughing up blood right now and it won't stop",
+            "at my CPR class right now and I have crushing chest pain and I'm sweating",
+            // in a framed clause, but told as an event: the model finds an emergency, so it is not lowered
+            "we were watching a documentary when his face started drooping and his speech went slurred"})
     void anEmergencyInANonAcuteFrameStaysEmergent(String body) {
         Classification c = both(body);
 
