@@ -35,13 +35,32 @@ public final class ClinicalRulesClassifier implements Classifier {
         return compiled;
     }
 
+    /**
+     * The rules' decision and the flag that made it (null when no flag fired: ROUTINE by keywords), with the clauses
+     * in which the flag's phrases count ({@code clauses}: bit i = clause i, clauses past 63 share bit 63; every bit set
+     * when a reading tag fired it, which belongs to no clause; 0 without a flag).
+     */
+    record Ruled(Classification classification, TriageRules.Flag flag, long clauses) {
+    }
+
     @Override
     public Classification classify(MessageText message) {
+        return decide(message, false).classification();
+    }
+
+    /**
+     * The decision with the flag that made it. With {@code skipEmergent} the EMERGENT flags are passed over: what the
+     * rules say below EMERGENT (the next flag, or keywords), used when the statistical layer lowers a rules EMERGENT.
+     */
+    Ruled decide(MessageText message, boolean skipEmergent) {
         ScannedText text = ScannedText.of(message.subject(), message.body(), compiled.clauseBreaks);
         Finder finder = new Finder(text, compiled);
         Set<String> tags = ReadingTags.of(text, compiled);
         List<String> notes = new ArrayList<>();
         for (CompiledRules.CompiledFlag flag : compiled.flags) {
+            if (skipEmergent && flag.rule().urgency() == Urgency.EMERGENT) {
+                continue;
+            }
             List<String> fired = fires(flag, finder, tags, notes);
             if (fired != null) {
                 TriageRules.Flag rule = flag.rule();
@@ -50,13 +69,31 @@ public final class ClinicalRulesClassifier implements Classifier {
                         + rule.category());
                 why.addAll(notes);
                 double confidence = rule.confidence() != null ? rule.confidence() : compiled.rules.categories().flagConfidence();
-                return decide(rule.urgency(), rule.category(), confidence, why);
+                return new Ruled(decide(rule.urgency(), rule.category(), confidence, why), rule,
+                        clausesOf(flag, finder, tags));
             }
         }
         List<String> why = new ArrayList<>();
         why.add("ROUTINE: no flag fired");
         why.addAll(notes);
-        return categorize(finder, message, why);
+        return new Ruled(categorize(finder, message, why), null, 0);
+    }
+
+    /** The clauses in which a fired flag's members count (every bit when a reading tag is among them). */
+    private static long clausesOf(CompiledRules.CompiledFlag flag, Finder finder, Set<String> tags) {
+        boolean historyMatters = !Boolean.FALSE.equals(flag.rule().historyMatters());
+        long clauses = 0;
+        for (List<CompiledRules.Member> group : flag.groups()) {
+            for (CompiledRules.Member member : group) {
+                if (member.tags().stream().anyMatch(tags::contains)) {
+                    return -1L;
+                }
+                if (!member.phrases().isEmpty()) {
+                    clauses |= finder.countingClauses(member.phrases(), historyMatters);
+                }
+            }
+        }
+        return clauses;
     }
 
     /** The members that made the flag fire, or null; suppressed findings are noted for the explanation. */

@@ -23,6 +23,9 @@ import java.util.TreeMap;
  *   <li>{@code near:flag} an EMERGENT flag with some but not all of its groups matched;
  *       {@code rules:URGENT} / {@code rules:ROUTINE} what the rules decided.</li>
  * </ul>
+ * The rules concept {@link TriageRules#LOWERING_FRAME} (a non-acute frame: bills, forms, awareness events) is a
+ * context for lowering, never a feature; with {@code frameSilencesWords} (measured in 1.7, off: it cost precision in
+ * cross-validation) the words and concepts of a framed clause give no feature either.
  * Thread-safe (per-message state lives in the call).
  */
 final class ModelFeatures {
@@ -43,23 +46,33 @@ final class ModelFeatures {
 
     private final boolean conceptPairs;
     private final boolean rulesDecision;
+    private final boolean frameSilencesWords;
+    private final List<Phrase> framePhrases;
 
     ModelFeatures(ClinicalRulesClassifier rules, double charWeight) {
-        this(rules, charWeight, false, true);
+        this(rules, charWeight, false, true, false);
     }
 
     ModelFeatures(ClinicalRulesClassifier rules, ModelSettings settings) {
-        this(rules, settings.charWeight(), settings.conceptPairs(), settings.rulesDecision());
+        this(rules, settings.charWeight(), settings.conceptPairs(), settings.rulesDecision(),
+                settings.frameSilencesWords());
     }
 
-    ModelFeatures(ClinicalRulesClassifier rules, double charWeight, boolean conceptPairs, boolean rulesDecision) {
+    ModelFeatures(ClinicalRulesClassifier rules, double charWeight, boolean conceptPairs, boolean rulesDecision,
+                  boolean frameSilencesWords) {
         this.conceptPairs = conceptPairs;
         this.rulesDecision = rulesDecision;
+        this.frameSilencesWords = frameSilencesWords;
         this.rules = rules;
         this.compiled = rules.compiled();
         this.charWeight = charWeight;
         Map<String, List<String>> concepts = compiled.rules.concepts();
+        this.framePhrases = concepts.containsKey(TriageRules.LOWERING_FRAME)
+                ? Phrase.compile("@" + TriageRules.LOWERING_FRAME, concepts) : List.of();
         for (Map.Entry<String, List<String>> concept : new TreeMap<>(concepts).entrySet()) {
+            if (concept.getKey().equals(TriageRules.LOWERING_FRAME)) {
+                continue; // a context, not a finding: it never is a feature of its own
+            }
             conceptPhrases.put(concept.getKey(), Phrase.compile("@" + concept.getKey(), concepts));
             conceptTags.put(concept.getKey(), Set.copyOf(
                     concept.getValue().stream().filter(m -> m.startsWith("#")).toList()));
@@ -70,6 +83,23 @@ final class ModelFeatures {
         return rules.rulesVersion();
     }
 
+    /**
+     * Whether the message has a non-acute frame ({@link TriageRules#LOWERING_FRAME}: a bill, a form, an awareness
+     * event, a visit that already evaluated the problem) in a clause where it is not negated or hypothetical.
+     */
+    boolean framed(MessageText message) {
+        return framedClauses(message) != 0;
+    }
+
+    /** The clauses with a non-acute frame (bit i = clause i, as {@link Finder#countingClauses}). */
+    long framedClauses(MessageText message) {
+        if (framePhrases.isEmpty()) {
+            return 0;
+        }
+        ScannedText text = ScannedText.of(message.subject(), message.body(), compiled.clauseBreaks);
+        return new Finder(text, compiled).countingClauses(framePhrases, false);
+    }
+
     /** The features of a message, given the rules' decision on it. Sorted by name (deterministic). */
     Map<String, Double> of(MessageText message, Urgency rulesUrgency) {
         ScannedText text = ScannedText.of(message.subject(), message.body(), compiled.clauseBreaks);
@@ -77,11 +107,13 @@ final class ModelFeatures {
         Set<String> tags = ReadingTags.of(text, compiled);
         Map<String, Double> f = new TreeMap<>();
         List<ScannedText.Clause> clauses = text.clauses();
+        long framed = frameSilencesWords && !framePhrases.isEmpty() ? finder.countingClauses(framePhrases, false) : 0;
         for (int c = 0; c < clauses.size(); c++) {
             List<String> words = clauses.get(c).words();
+            boolean silenced = (framed & (1L << Math.min(c, 63))) != 0;
             boolean previous = false;
             for (int i = 0; i < words.size(); i++) {
-                boolean counts = finder.countsAt(c, i);
+                boolean counts = !silenced && finder.countsAt(c, i);
                 if (counts) {
                     String word = words.get(i);
                     boolean function = FUNCTION_WORDS.contains(word);
@@ -109,7 +141,8 @@ final class ModelFeatures {
         Map<String, Long> inClauses = new LinkedHashMap<>();
         for (Map.Entry<String, List<Phrase>> concept : conceptPhrases.entrySet()) {
             boolean tagged = conceptTags.get(concept.getKey()).stream().anyMatch(tags::contains);
-            long clausesFound = concept.getValue().isEmpty() ? 0 : finder.countingClauses(concept.getValue(), true);
+            long clausesFound = concept.getValue().isEmpty() ? 0
+                    : finder.countingClauses(concept.getValue(), true) & ~framed;
             if (tagged || clausesFound != 0) {
                 f.put("concept:" + concept.getKey(), 1.0);
             }

@@ -28,12 +28,17 @@ import java.util.List;
  * @param emergentVsUrgentThreshold the second stage (since 1.5): a logistic regression trained only on the
  *                          non-ROUTINE messages, EMERGENT against URGENT; a raise to EMERGENT also needs its
  *                          P(EMERGENT | URGENT or EMERGENT) to reach this; 0 turns the stage off (not trained)
+ * @param lowerThreshold    (since 1.7) a rules EMERGENT by a flag marked {@code lowerable}, in a message with a
+ *                          non-acute frame ({@link TriageRules#LOWERING_FRAME}), is lowered to URGENT when the second
+ *                          stage's P(EMERGENT | URGENT or EMERGENT) is below this; 0 (or absent) never lowers
+ * @param frameSilencesWords (since 1.7) words in a clause with a non-acute frame (a bill, a form, an awareness
+ *                          walk...) give no word, bigram or character feature, as words in a historical clause do
  */
 @RegisterForReflection
 public record ModelSettings(String version, List<String> corpus, int minDocs, double l2, int iterations,
                             double learningRate, double charWeight, double emergentThreshold,
                             double urgentThreshold, boolean conceptPairs, boolean rulesDecision,
-                            double emergentVsUrgentThreshold) {
+                            double emergentVsUrgentThreshold, double lowerThreshold, boolean frameSilencesWords) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -52,7 +57,8 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
     ModelSettings checked() {
         if (version == null || version.isBlank() || corpus == null || corpus.isEmpty() || minDocs < 1 || l2 < 0
                 || iterations < 1 || learningRate <= 0 || charWeight < 0 || emergentThreshold <= 0
-                || urgentThreshold <= 0 || emergentVsUrgentThreshold < 0 || emergentVsUrgentThreshold >= 1) {
+                || urgentThreshold <= 0 || emergentVsUrgentThreshold < 0 || emergentVsUrgentThreshold >= 1
+                || lowerThreshold < 0 || lowerThreshold >= 1 || (lowerThreshold > 0 && emergentVsUrgentThreshold == 0)) {
             throw new IllegalStateException("invalid triage model settings " + version);
         }
         return this;
@@ -66,6 +72,18 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
     /** The same settings with other thresholds, the second stage's too. */
     public ModelSettings withThresholds(double emergent, double urgent, double emergentVsUrgent) {
         return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergent, urgent,
-                conceptPairs, rulesDecision, emergentVsUrgent);
+                conceptPairs, rulesDecision, emergentVsUrgent, lowerThreshold, frameSilencesWords);
+    }
+
+    /** The same settings with another lowering threshold (cross-validation sweeps it). */
+    public ModelSettings withLowerThreshold(double lower) {
+        return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergentThreshold,
+                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lower, frameSilencesWords);
+    }
+
+    /** The same training settings with words in a non-acute frame silenced or not (an experiment of the CV). */
+    public ModelSettings withFrameSilencesWords(boolean silences) {
+        return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergentThreshold,
+                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lowerThreshold, silences);
     }
 }

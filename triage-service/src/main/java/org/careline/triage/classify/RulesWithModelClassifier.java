@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The rules first, then the statistical layer, which may only <em>raise</em> the urgency: to EMERGENT
+ * The rules first, then the statistical layer, which may <em>raise</em> the urgency: to EMERGENT
  * when P(EMERGENT) reaches the threshold and the rules said less, or ROUTINE to URGENT when
- * P(URGENT or EMERGENT) reaches its threshold. It never lowers a decision, and it cannot act on words the
- * rules discount (negated, hypothetical, historical: they give no feature). A raised decision keeps the
+ * P(URGENT or EMERGENT) reaches its threshold. It cannot act on words the rules discount (negated, hypothetical,
+ * historical: they give no feature). Since model 1.7 it may also <em>lower</em> one kind of rules EMERGENT to URGENT
+ * ({@link #lowers}): a flag the rules data mark {@code lowerable}, counted only in clauses with a non-acute frame
+ * (a bill, a claim, a form, an awareness event, a visit that already evaluated it), when P(EMERGENT) stays below the
+ * cross-validated lowering threshold; never below URGENT, never for the unconditional classes. A raised decision keeps the
  * rules' category when it is MEDICATION or CLINICAL (the problem that makes it urgent), otherwise CLINICAL.
  * Since model 1.5 a raise to EMERGENT also needs the second stage (EMERGENT against URGENT, trained on the
  * non-ROUTINE messages only) to reach its own threshold: the first stage finds what looks serious, the second
@@ -70,14 +73,48 @@ public final class RulesWithModelClassifier implements Classifier {
         return null;
     }
 
+    /**
+     * The lowering policy (shared with the cross-validation): whether a rules EMERGENT is lowered to URGENT. Only a flag
+     * marked {@code lowerable} in the rules data (history-prone classes: never overdose, suicide, dangerous double
+     * doses, infant fever), only when every clause the flag counted in has a non-acute frame (a bill, a form, an
+     * awareness event, a visit that already evaluated it: {@code inFrame}), and only when the model does not find an
+     * emergency: P(EMERGENT) below {@code lowerThreshold} (0: never).
+     */
+    static boolean lowers(TriageRules.Flag flag, boolean inFrame, double emergent, double lowerThreshold) {
+        return lowerThreshold > 0 && flag != null && flag.mayBeLowered() && inFrame && emergent < lowerThreshold;
+    }
+
+    /**
+     * What a lowered decision's category is: the one the rules give below EMERGENT (an URGENT flag's, or the keywords':
+     * BILLING for a bill); its urgency is URGENT whatever the rules say below (someone looks at it the same day).
+     */
+    static Category loweredCategory(Classification ruled, ClinicalRulesClassifier.Ruled below) {
+        return below.classification().category();
+    }
+
     @Override
     public Classification classify(MessageText message) {
-        Classification ruled = rules.classify(message);
+        ClinicalRulesClassifier.Ruled decided = rules.decide(message, false);
+        Classification ruled = decided.classification();
+        ModelSettings s = model.settings();
         if (ruled.urgency() == Urgency.EMERGENT) {
+            if (s.lowerThreshold() > 0 && decided.flag() != null && decided.flag().mayBeLowered()
+                    && model.decidedInFrame(decided, message)) {
+                TriageModel.Assessment a = model.assess(message, ruled.urgency());
+                if (lowers(decided.flag(), true, a.emergent(), s.lowerThreshold())) {
+                    ClinicalRulesClassifier.Ruled below = rules.decide(message, true);
+                    return with(ruled, Urgency.URGENT, loweredCategory(ruled, below), 1 - a.emergent(),
+                            String.format(Locale.ROOT, "URGENT lowered by model %s: flag %s is lowerable and counted "
+                                            + "only in a non-acute frame, P(EMERGENT) %.2f < %.2f; rules: ", model.version(),
+                                    decided.flag().id(), a.emergent(), s.lowerThreshold()));
+                }
+                return with(ruled, ruled.urgency(), ruled.category(), ruled.confidence(),
+                        String.format(Locale.ROOT, "model %s: in a non-acute frame but P(EMERGENT) %.2f >= %.2f, not "
+                                + "lowered; ", model.version(), a.emergent(), s.lowerThreshold()));
+            }
             return with(ruled, ruled.urgency(), ruled.category(), ruled.confidence(), "");
         }
         TriageModel.Assessment a = model.assess(message, ruled.urgency());
-        ModelSettings s = model.settings();
         Raise raise = raise(ruled, a.emergent(), a.urgentOrAbove(), a.emergentAmongUrgent(), s.emergentThreshold(),
                 s.urgentThreshold(), s.emergentVsUrgentThreshold());
         if (raise == null) {

@@ -182,6 +182,29 @@ public final class TriageModel {
                 emergentVsUrgent == null ? 1 : emergentVsUrgent.probability(f), emergent.topRaising(f, EXPLAINED_FEATURES), urgentOrAbove.topRaising(f, EXPLAINED_FEATURES));
     }
 
+    /** Whether the message has a non-acute frame (the lowering condition, see {@link ModelSettings#lowerThreshold()}). */
+    boolean framed(MessageText message) {
+        return features.framed(message);
+    }
+
+    /**
+     * Whether a rules decision was made inside a non-acute frame: every clause in which its flag's phrases count has a
+     * frame ("the copay for my ER chest pain visit"), not an emergency told next to a bill in a clause of its own.
+     */
+    boolean decidedInFrame(ClinicalRulesClassifier.Ruled ruled, MessageText message) {
+        if (ruled.flag() == null || ruled.clauses() == 0) {
+            return false;
+        }
+        long framed = features.framedClauses(message);
+        return framed != 0 && (ruled.clauses() & ~framed) == 0;
+    }
+
+    /** The same trained weights with another lowering threshold (for the cross-validated sweep). */
+    public TriageModel withLowerThreshold(double lowerThreshold) {
+        return new TriageModel(settings.withLowerThreshold(lowerThreshold), features, emergent, urgentOrAbove,
+                emergentVsUrgent, trainedOn, trainedWithRules);
+    }
+
     public ModelSettings settings() {
         return settings;
     }

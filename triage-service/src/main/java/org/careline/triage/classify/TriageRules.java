@@ -64,12 +64,25 @@ public record TriageRules(
      * negated, not hypothetical, not historical); a group member may be a phrase or a reading tag such as
      * {@code #bp-severe}. {@code minFirst} asks for that many different matches in the first group.
      * {@code unless}: phrases whose counting presence anywhere stops the rule. {@code confidence}: reported
-     * when this rule decides.
+     * when this rule decides. {@code lowerable} (EMERGENT flags only, default false): the statistical layer may
+     * lower this flag's EMERGENT to URGENT when the message has a non-acute frame ({@link #LOWERING_FRAME}: a bill,
+     * a form, an awareness event, a past visit...) and the model is very sure it is no emergency; set only on
+     * history-prone classes, never on overdose, suicide, double doses of dangerous drugs or infant fever.
      */
     @RegisterForReflection
     public record Flag(String id, Urgency urgency, Category category, List<List<String>> all, Integer minFirst,
-                       List<String> unless, Boolean historyMatters, Double confidence) {
+                       List<String> unless, Boolean historyMatters, Double confidence, Boolean lowerable) {
+
+        public boolean mayBeLowered() {
+            return Boolean.TRUE.equals(lowerable) && urgency == Urgency.EMERGENT;
+        }
     }
+
+    /**
+     * The concept naming a non-acute frame (billing, forms and records, awareness events and classes, a visit that
+     * already evaluated the problem): a lowerable EMERGENT flag may be lowered only in a message where it occurs.
+     */
+    public static final String LOWERING_FRAME = "ctx-non-acute-frame";
 
     /** Numbers that matter. Temperatures in °F (°C converted). Lab limits per analyte. */
     @RegisterForReflection
@@ -167,6 +180,9 @@ public record TriageRules(
                 if (flag.urgency() == null || flag.category() == null || flag.all() == null || flag.all().isEmpty()
                         || flag.all().stream().anyMatch(g -> g == null || g.isEmpty())) {
                     problems.add("flag " + flag.id() + " needs an urgency, a category and non-empty groups in 'all'");
+                }
+                if (Boolean.TRUE.equals(flag.lowerable()) && flag.urgency() != Urgency.EMERGENT) {
+                    problems.add("flag " + flag.id() + " is lowerable but not EMERGENT");
                 }
                 if (flag.confidence() != null && (flag.confidence() < 0 || flag.confidence() > 1)) {
                     problems.add("flag " + flag.id() + " confidence must be in [0, 1]");

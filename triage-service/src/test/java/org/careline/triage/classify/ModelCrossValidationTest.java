@@ -31,7 +31,8 @@ class ModelCrossValidationTest {
 
     /** One left-out message: its label, the first-run rules' decision and the fold model's probabilities. */
     record Scored(String round, LabelledMessage message, Classification rules, double emergent, double urgent,
-                  double emergentAmongUrgent) {
+                  double emergentAmongUrgent, TriageRules.Flag flag, boolean framed,
+                  org.careline.events.Category loweredCategory) {
     }
 
     static final List<Round> ROUNDS = List.of(
@@ -55,15 +56,20 @@ class ModelCrossValidationTest {
 
     @BeforeAll
     static void crossValidate() throws java.io.IOException {
-        SCORED.addAll(crossValidate(SHIPPED));
-        StringBuilder tsv = new StringBuilder("id\tround\turgency\tcategory\trulesUrgency\trulesCategory\temergent\turgent\tamong\n");
+        // an experiment hook: -Dtriage.cv.frameSilencesWords=true|false scores the other training setting
+        String silences = System.getProperty("triage.cv.frameSilencesWords");
+        SCORED.addAll(crossValidate(silences == null ? SHIPPED : SHIPPED.withFrameSilencesWords(Boolean.parseBoolean(silences))));
+        StringBuilder tsv = new StringBuilder("id\tround\turgency\tcategory\trulesUrgency\trulesCategory\temergent\turgent"
+                + "\tamong\tflag\tlowerable\tframed\tloweredCategory\n");
         for (Scored s : SCORED) {
-            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f%n", s.message().id(), s.round(),
-                    s.message().urgency(), s.message().category(), s.rules().urgency(), s.rules().category(), s.emergent(),
-                    s.urgent(), s.emergentAmongUrgent()));
+            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%s\t%s\t%s\t%s%n",
+                    s.message().id(), s.round(), s.message().urgency(), s.message().category(), s.rules().urgency(),
+                    s.rules().category(), s.emergent(), s.urgent(), s.emergentAmongUrgent(),
+                    s.flag() == null ? "-" : s.flag().id(), s.flag() != null && s.flag().mayBeLowered(), s.framed(),
+                    s.loweredCategory()));
         }
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/cv-scores.tsv"), tsv);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("triage.cv.scores", "target/cv-scores.tsv")), tsv);
     }
 
     static List<Scored> crossValidate(ModelSettings settings) {
@@ -84,9 +90,13 @@ class ModelCrossValidationTest {
             });
             TriageModel model = TriageModel.train(rules, settings, training);
             for (LabelledMessage m : rounds.get(left)) {
-                Classification ruled = rules.classify(m.text());
+                ClinicalRulesClassifier.Ruled decided = rules.decide(m.text(), false);
+                Classification ruled = decided.classification();
                 TriageModel.Assessment a = model.assess(m.text(), ruled.urgency());
-                out.add(new Scored(left.name(), m, ruled, a.emergent(), a.urgentOrAbove(), a.emergentAmongUrgent()));
+                org.careline.events.Category lowered = ruled.urgency() == Urgency.EMERGENT
+                        ? RulesWithModelClassifier.loweredCategory(ruled, rules.decide(m.text(), true)) : null;
+                out.add(new Scored(left.name(), m, ruled, a.emergent(), a.urgentOrAbove(), a.emergentAmongUrgent(),
+                        decided.flag(), model.decidedInFrame(decided, m.text()), lowered));
             }
         }
         return out;
@@ -115,6 +125,17 @@ class ModelCrossValidationTest {
             shipped.get("concepts").fields().forEachRemaining(e -> {
                 if (!concepts.has(e.getKey())) {
                     concepts.set(e.getKey(), e.getValue());
+                }
+            });
+            java.util.Set<String> lowerable = new java.util.HashSet<>();
+            shipped.get("flags").forEach(f -> {
+                if (f.path("lowerable").asBoolean(false)) {
+                    lowerable.add(f.path("id").asText());
+                }
+            });
+            doc.get("flags").forEach(f -> {
+                if (lowerable.contains(f.path("id").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("lowerable", true);
                 }
             });
             return TriageRules.parse(mapper.writeValueAsString(doc));
@@ -182,43 +203,85 @@ class ModelCrossValidationTest {
         }
     }
 
-    /** Applies the raise policy of {@link RulesWithModelClassifier} to a scored message. */
+    /** Applies the raise and lowering policies of {@link RulesWithModelClassifier} to a scored message. */
     static Classification decide(Scored s, double emergentThreshold, double urgentThreshold) {
-        return decide(s, emergentThreshold, urgentThreshold, 0);
+        return decide(s, emergentThreshold, urgentThreshold, 0, 0);
     }
 
-    static Classification decide(Scored s, double emergentThreshold, double urgentThreshold, double amongThreshold) {
+    static Classification decide(Scored s, double emergentThreshold, double urgentThreshold, double amongThreshold,
+                                 double lowerThreshold) {
+        if (s.rules().urgency() == Urgency.EMERGENT) {
+            return RulesWithModelClassifier.lowers(s.flag(), s.framed(), s.emergent(), lowerThreshold)
+                    ? new Classification(Urgency.URGENT, s.loweredCategory(), 0, "", "") : s.rules();
+        }
         RulesWithModelClassifier.Raise raise = RulesWithModelClassifier.raise(s.rules(), s.emergent(), s.urgent(),
                 s.emergentAmongUrgent(), emergentThreshold, urgentThreshold, amongThreshold);
         return raise == null ? s.rules() : new Classification(raise.urgency(), raise.category(), 0, "", "");
     }
 
     static Figures figures(List<Scored> scored, double emergentThreshold, double urgentThreshold, boolean withModel) {
-        return figures(scored, emergentThreshold, urgentThreshold, 0, withModel);
+        return figures(scored, emergentThreshold, urgentThreshold, 0, 0, withModel);
     }
 
     static Figures figures(List<Scored> scored, double emergentThreshold, double urgentThreshold,
-                           double amongThreshold, boolean withModel) {
+                           double amongThreshold, double lowerThreshold, boolean withModel) {
         int[][] u = new int[3][3];
         int[][] c = new int[7][7];
         for (Scored s : scored) {
-            Classification d = withModel ? decide(s, emergentThreshold, urgentThreshold, amongThreshold) : s.rules();
+            Classification d = withModel ? decide(s, emergentThreshold, urgentThreshold, amongThreshold, lowerThreshold)
+                    : s.rules();
             u[s.message().urgency().ordinal()][d.urgency().ordinal()]++;
             c[s.message().category().ordinal()][d.category().ordinal()]++;
         }
         return new Figures(u, c, scored.size());
     }
 
+    /** Labelled emergencies that lowering at this threshold would take from the rules (it must take none). */
+    static long loweredEmergencies(List<Scored> scored, double lowerThreshold) {
+        return scored.stream().filter(s -> s.message().urgency() == Urgency.EMERGENT
+                && s.rules().urgency() == Urgency.EMERGENT
+                && RulesWithModelClassifier.lowers(s.flag(), s.framed(), s.emergent(), lowerThreshold)).count();
+    }
+
     /**
-     * The thresholds cross-validation chooses (EMERGENT, ROUTINE -> URGENT, second stage); see the README for the rule.
-     * EMERGENT and the second stage together: among the pairs that reach pooled recall >= 0.97 with precision >= 0.80
+     * The lowering threshold cross-validation chooses (since 1.7): among thresholds (step 0.01, at most 0.95) at which
+     * lowering takes no labelled emergency from the rules, even 0.05 higher (a margin, as for the raise), the one that
+     * gives the rules' decisions the highest EMERGENT precision in the dev-set mix, and of those the lowest (the model
+     * must be as sure as the corpus allows); 0 (never lower) when the settings turn lowering off or nothing is gained.
+     * Recall first: lowering may only remove false alarms in cross-validation.
+     */
+    static double chooseLower(List<Scored> scored, boolean lowering) {
+        if (!lowering) {
+            return 0;
+        }
+        double best = 0;
+        double bestMix = figures(scored, 2, 2, 0, 0, true).mixPrecision();
+        for (int t = 1; t <= 95; t++) {
+            double lower = t / 100.0;
+            if (loweredEmergencies(scored, lower + 0.05) != 0) {
+                break;
+            }
+            double mix = figures(scored, 2, 2, 0, lower, true).mixPrecision();
+            if (mix > bestMix + 1e-9) {
+                bestMix = mix;
+                best = lower;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The thresholds cross-validation chooses (EMERGENT, ROUTINE -> URGENT, second stage, lowering); see the README for
+     * the rule. Lowering first ({@link #chooseLower}). Then EMERGENT and the second stage together: among the pairs that
+     * reach pooled recall >= 0.97 with precision >= 0.80
      * and urgency accuracy >= 0.85, and still reach recall 0.97 with both thresholds a little higher (EMERGENT + 0.02,
      * second stage + 0.05: not a pair on the very edge of a recall cliff), the one with the highest precision
      * <em>in the dev-set mix</em> (ties: the higher
      * recall, then the higher thresholds); when no pair reaches recall 0.97, the highest recall. Then the
      * URGENT threshold that maximises urgency accuracy.
      */
-    static double[] choose(List<Scored> scored, boolean secondStage) {
+    static double[] choose(List<Scored> scored, boolean secondStage, boolean lowering) {
+        double lower = chooseLower(scored, lowering && secondStage);
         double bestE = Double.NaN;
         double bestS = 0;
         double[] best = {-1, -1, -1}; // reached recall 0.97 (1 or 0), then two figures in order of preference
@@ -226,11 +289,11 @@ class ModelCrossValidationTest {
             double e = t / 100.0;
             for (int st = secondStage ? 95 : 0; st >= 0; st--) {
                 double a = st / 100.0;
-                Figures f = figures(scored, e, 2, a, true);
+                Figures f = figures(scored, e, 2, a, lower, true);
                 if (f.precision() < 0.80 || f.urgencyAccuracy() < 0.85) {
                     continue;
                 }
-                boolean robust = figures(scored, e + 0.02, 2, secondStage ? a + 0.05 : 0, true).recall() >= 0.97;
+                boolean robust = figures(scored, e + 0.02, 2, secondStage ? a + 0.05 : 0, lower, true).recall() >= 0.97;
                 double[] key = f.recall() >= 0.97 && robust ? new double[] {1, f.mixPrecision(), f.recall()}
                         : new double[] {0, f.recall(), f.mixPrecision()};
                 if (java.util.Arrays.compare(round(key), round(best)) > 0) {
@@ -241,16 +304,16 @@ class ModelCrossValidationTest {
             }
         }
         double bestU = 2;
-        double bestAccuracy = figures(scored, bestE, 2, bestS, true).urgencyAccuracy();
+        double bestAccuracy = figures(scored, bestE, 2, bestS, lower, true).urgencyAccuracy();
         for (int t = 95; t >= 30; t--) {
             double u = t / 100.0;
-            Figures f = figures(scored, bestE, u, bestS, true);
+            Figures f = figures(scored, bestE, u, bestS, lower, true);
             if (f.urgencyAccuracy() > bestAccuracy + 1e-9) {
                 bestAccuracy = f.urgencyAccuracy();
                 bestU = u;
             }
         }
-        return new double[] {bestE, bestU, bestS};
+        return new double[] {bestE, bestU, bestS, lower};
     }
 
     private static double[] round(double[] key) {
@@ -262,74 +325,101 @@ class ModelCrossValidationTest {
     }
 
     static double[] choose(List<Scored> scored) {
-        return choose(scored, SHIPPED.emergentVsUrgentThreshold() > 0);
+        return choose(scored, SHIPPED.emergentVsUrgentThreshold() > 0, SHIPPED.lowerThreshold() > 0);
     }
 
     @Test
     void printsRulesOnlyAgainstRulesPlusModelPerRoundAndPooled() {
         double[] chosen = choose(SCORED);
-        double[] oneStage = choose(SCORED, false);
+        double[] oneStage = choose(SCORED, false, false);
+        double[] raiseOnly = choose(SCORED, SHIPPED.emergentVsUrgentThreshold() > 0, false);
+        double lower = chosen[3];
         System.out.printf(Locale.ROOT, "Leave-one-round-out, model %s, thresholds EMERGENT %.2f, EMERGENT-vs-URGENT %.2f, "
-                        + "URGENT %s%n", SHIPPED.version(), chosen[0], chosen[2],
-                chosen[1] > 1 ? "off" : String.format(Locale.ROOT, "%.2f", chosen[1]));
+                        + "URGENT %s, lowering %s%n", SHIPPED.version(), chosen[0], chosen[2],
+                chosen[1] > 1 ? "off" : String.format(Locale.ROOT, "%.2f", chosen[1]),
+                lower > 0 ? String.format(Locale.ROOT, "%.2f", lower) : "off");
         for (Round r : ROUNDS) {
             List<Scored> round = SCORED.stream().filter(s -> s.round().equals(r.name())).toList();
             System.out.printf("%s (%d messages, first-run rules %s)%n  rules only:   %s%n  rules+model:  %s%n",
                     r.name(), round.size(), r.firstRunRules(), figures(round, 2, 2, false).line(),
-                    figures(round, chosen[0], chosen[1], chosen[2], true).line());
+                    figures(round, chosen[0], chosen[1], chosen[2], lower, true).line());
         }
         Figures before = figures(SCORED, 2, 2, false);
-        Figures single = figures(SCORED, oneStage[0], oneStage[1], 0, true);
-        Figures after = figures(SCORED, chosen[0], chosen[1], chosen[2], true);
+        Figures single = figures(SCORED, oneStage[0], oneStage[1], 0, 0, true);
+        Figures raising = figures(SCORED, raiseOnly[0], raiseOnly[1], raiseOnly[2], 0, true);
+        Figures after = figures(SCORED, chosen[0], chosen[1], chosen[2], lower, true);
         System.out.printf(Locale.ROOT, "pooled (%d messages)%n  rules only:   %s%n  one stage (EMERGENT %.2f, URGENT %.2f, "
-                        + "the 1.4 policy):%n                %s%n  rules+model:  %s%n", SCORED.size(), before.line(),
-                oneStage[0], oneStage[1], single.line(), after.line());
+                        + "the 1.4 policy):%n                %s%n  raise only (EMERGENT %.2f, second stage %.2f, URGENT %.2f, "
+                        + "the 1.6 policy):%n                %s%n  rules+model:  %s%n", SCORED.size(), before.line(),
+                oneStage[0], oneStage[1], single.line(), raiseOnly[0], raiseOnly[2], raiseOnly[1], raising.line(),
+                after.line());
         System.out.printf(Locale.ROOT, "THE FIGURE THAT MATTERS (pooled, dev-set mix %.3f/%.3f/%.3f): EMERGENT recall %.3f, "
-                        + "precision in the mix %.3f (raw %.3f); one stage: recall %.3f, mix %.3f (raw %.3f); rules only: "
+                        + "precision in the mix %.3f (raw %.3f), urgency acc. %.3f, category acc. %.3f; raise only: recall "
+                        + "%.3f, mix %.3f (raw %.3f); one stage: recall %.3f, mix %.3f (raw %.3f); rules only: "
                         + "recall %.3f, mix %.3f (raw %.3f)%n", DEV_MIX[0], DEV_MIX[1], DEV_MIX[2], after.recall(),
-                after.mixPrecision(), after.precision(), single.recall(), single.mixPrecision(), single.precision(),
-                before.recall(), before.mixPrecision(), before.precision());
+                after.mixPrecision(), after.precision(), after.urgencyAccuracy(), after.categoryAccuracy(),
+                raising.recall(), raising.mixPrecision(), raising.precision(), single.recall(), single.mixPrecision(),
+                single.precision(), before.recall(), before.mixPrecision(), before.precision());
         System.out.println(matrix("pooled urgency, rules only", Urgency.values(), before.urgency()));
         System.out.println(matrix("pooled urgency, one stage", Urgency.values(), single.urgency()));
+        System.out.println(matrix("pooled urgency, raise only", Urgency.values(), raising.urgency()));
         System.out.println(matrix("pooled urgency, rules+model", Urgency.values(), after.urgency()));
         System.out.println(matrix("pooled category, rules+model",
                 org.careline.events.Category.values(), after.category()));
-        System.out.printf(Locale.ROOT, "curve over the EMERGENT threshold (second stage at %.2f, EMERGENT raise only, "
-                + "pooled): threshold recall precision mix-precision urgency-acc category-acc%n", chosen[2]);
+        System.out.printf(Locale.ROOT, "curve over the EMERGENT threshold (second stage at %.2f, lowering at %.2f, EMERGENT "
+                + "raise only, pooled): threshold recall precision mix-precision urgency-acc category-acc%n", chosen[2], lower);
         for (int t = 95; t >= 2; t -= t > 20 ? 5 : 1) {
-            Figures f = figures(SCORED, t / 100.0, 2, chosen[2], true);
+            Figures f = figures(SCORED, t / 100.0, 2, chosen[2], lower, true);
             System.out.printf(Locale.ROOT, "  %.2f  %.3f  %.3f  %.3f  %.3f  %.3f%n", t / 100.0, f.recall(), f.precision(),
                     f.mixPrecision(), f.urgencyAccuracy(), f.categoryAccuracy());
         }
         System.out.printf(Locale.ROOT, "curve over the second-stage threshold (EMERGENT at %.2f): threshold recall precision "
                 + "mix-precision urgency-acc category-acc%n", chosen[0]);
         for (int t = 95; t >= 0; t -= 5) {
-            Figures f = figures(SCORED, chosen[0], 2, t / 100.0, true);
+            Figures f = figures(SCORED, chosen[0], 2, t / 100.0, lower, true);
             System.out.printf(Locale.ROOT, "  %.2f  %.3f  %.3f  %.3f  %.3f  %.3f%n", t / 100.0, f.recall(), f.precision(),
                     f.mixPrecision(), f.urgencyAccuracy(), f.categoryAccuracy());
+        }
+        System.out.printf(Locale.ROOT, "curve over the lowering threshold (raise as chosen): threshold lowered-emergencies "
+                + "recall precision mix-precision urgency-acc category-acc%n");
+        for (int t = 95; t >= 5; t -= 5) {
+            Figures f = figures(SCORED, chosen[0], chosen[1], chosen[2], t / 100.0, true);
+            System.out.printf(Locale.ROOT, "  %.2f  %d  %.3f  %.3f  %.3f  %.3f  %.3f%n", t / 100.0,
+                    loweredEmergencies(SCORED, t / 100.0), f.recall(), f.precision(), f.mixPrecision(),
+                    f.urgencyAccuracy(), f.categoryAccuracy());
         }
         System.out.println("left-out EMERGENT messages still missed (id, first-run rules decision, P(EMERGENT), "
                 + "P(EMERGENT | not ROUTINE)):");
         for (Scored s : SCORED) {
             if (s.message().urgency() == Urgency.EMERGENT
-                    && decide(s, chosen[0], chosen[1], chosen[2]).urgency() != Urgency.EMERGENT) {
+                    && decide(s, chosen[0], chosen[1], chosen[2], lower).urgency() != Urgency.EMERGENT) {
                 System.out.printf(Locale.ROOT, "  %s %s %.2f %.2f%n", s.message().id(), s.rules().urgency(), s.emergent(),
                         s.emergentAmongUrgent());
+            }
+        }
+        System.out.println("lowered (id, label, flag, P(EMERGENT)):");
+        for (Scored s : SCORED) {
+            if (s.rules().urgency() == Urgency.EMERGENT
+                    && decide(s, chosen[0], chosen[1], chosen[2], lower).urgency() != Urgency.EMERGENT) {
+                System.out.printf(Locale.ROOT, "  %s %s %s %.2f%n", s.message().id(), s.message().urgency(),
+                        s.flag().id(), s.emergent());
             }
         }
         System.out.println("false alarms (id, label, by rules or model, P(EMERGENT), P(EMERGENT | not ROUTINE)):");
         for (Scored s : SCORED) {
             if (s.message().urgency() != Urgency.EMERGENT
-                    && decide(s, chosen[0], chosen[1], chosen[2]).urgency() == Urgency.EMERGENT) {
+                    && decide(s, chosen[0], chosen[1], chosen[2], lower).urgency() == Urgency.EMERGENT) {
                 System.out.printf(Locale.ROOT, "  %s %s %s %.2f %.2f%n", s.message().id(), s.message().urgency(),
                         s.rules().urgency() == Urgency.EMERGENT ? "rules" : "model", s.emergent(), s.emergentAmongUrgent());
             }
         }
 
-        assertTrue(after.recall() >= before.recall(), "the model only raises: recall cannot drop");
+        assertEquals(0, loweredEmergencies(SCORED, lower), "lowering must take no emergency from the rules");
+        assertTrue(after.recall() >= before.recall(), "recall cannot drop below the rules'");
         assertTrue(after.recall() >= 0.97, "pooled EMERGENT recall " + after.recall());
         assertTrue(after.precision() >= 0.80, "pooled EMERGENT precision " + after.precision());
         assertTrue(after.mixPrecision() >= single.mixPrecision(), "the second stage must not cost precision in the mix");
+        assertTrue(after.mixPrecision() >= raising.mixPrecision() - 1e-9, "lowering must not cost precision in the mix");
         assertTrue(after.urgencyAccuracy() >= before.urgencyAccuracy(), "urgency accuracy must not drop");
     }
 
@@ -355,5 +445,6 @@ class ModelCrossValidationTest {
         assertEquals(chosen[0], SHIPPED.emergentThreshold(), 1e-9, "EMERGENT threshold");
         assertEquals(chosen[1], SHIPPED.urgentThreshold(), 1e-9, "URGENT threshold");
         assertEquals(chosen[2], SHIPPED.emergentVsUrgentThreshold(), 1e-9, "EMERGENT-vs-URGENT threshold");
+        assertEquals(chosen[3], SHIPPED.lowerThreshold(), 1e-9, "lowering threshold");
     }
 }

@@ -5,6 +5,7 @@ import org.careline.events.Urgency;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -61,10 +62,14 @@ class TriageModelTest {
         assertTrue(c.explanation().startsWith("model " + SETTINGS.version() + ": P(EMERGENT) "), c.explanation());
     }
 
-    /** Over every shipped message and the rules' own tests' phrasings: the layer never lowers the rules. */
+    /**
+     * Over every shipped message: the layer raises, and lowers only a rules EMERGENT by a lowerable flag, in a message
+     * with a non-acute frame, to URGENT, saying so (since model 1.7).
+     */
     @Test
-    void onlyEverRaises() {
+    void raisesAndLowersOnlyALowerableFramedEmergent() {
         int raised = 0;
+        int lowered = 0;
         long rulesNanos = 0;
         long bothNanos = 0;
         for (String set : SETTINGS.corpus()) {
@@ -75,16 +80,24 @@ class TriageModelTest {
                 Classification c = classifier.classify(m.text());
                 rulesNanos += t1 - t0;
                 bothNanos += System.nanoTime() - t1;
-                assertTrue(c.urgency().compareTo(ruled.urgency()) <= 0, m.id() + ": " + c.explanation());
-                if (c.urgency() == ruled.urgency()) {
+                if (c.urgency().compareTo(ruled.urgency()) > 0) {
+                    ClinicalRulesClassifier.Ruled decided = RULES_ONLY.decide(m.text(), false);
+                    assertEquals(Urgency.EMERGENT, ruled.urgency(), m.id());
+                    assertEquals(Urgency.URGENT, c.urgency(), m.id());
+                    assertTrue(decided.flag().mayBeLowered(), m.id() + ": " + c.explanation());
+                    assertTrue(model.decidedInFrame(decided, m.text()), m.id());
+                    assertTrue(c.explanation().startsWith("URGENT lowered by model " + SETTINGS.version() + ": flag "
+                            + decided.flag().id() + " is lowerable"), c.explanation());
+                    lowered++;
+                } else if (c.urgency() == ruled.urgency()) {
                     assertEquals(ruled.category(), c.category(), m.id());
                 } else {
                     raised++;
                 }
             }
         }
-        System.out.printf("raised on the training corpus: %d; classification time (cold JVM, shared machine): rules %d ms, "
-                + "rules+model %d ms in total%n", raised, rulesNanos / 1_000_000, bothNanos / 1_000_000);
+        System.out.printf("raised on the training corpus: %d, lowered: %d; classification time (cold JVM, shared machine): "
+                + "rules %d ms, rules+model %d ms in total%n", raised, lowered, rulesNanos / 1_000_000, bothNanos / 1_000_000);
     }
 
     @Test
@@ -124,6 +137,112 @@ class TriageModelTest {
         assertEquals(null, RulesWithModelClassifier.raise(
                 new Classification(Urgency.EMERGENT, Category.CLINICAL, 0.9, "", ""), 0, 0, 0, 0.3, 0.8, 0.7),
                 "the rules' EMERGENT is never touched");
+    }
+
+    private static TriageRules.Flag flag(String id) {
+        return RULES.flags().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Since 1.7: a rules EMERGENT is lowered only by a lowerable flag, in a non-acute frame, with a sure second stage. */
+    @Test
+    void aRulesEmergentIsLoweredOnlyWhenLowerableFramedAndSure() {
+        TriageRules.Flag chestPain = flag("chest-pain");
+
+        assertTrue(RulesWithModelClassifier.lowers(chestPain, true, 0.10, 0.30));
+        assertFalse(RulesWithModelClassifier.lowers(chestPain, false, 0.10, 0.30), "no non-acute frame");
+        assertFalse(RulesWithModelClassifier.lowers(chestPain, true, 0.30, 0.30), "the model finds an emergency");
+        assertFalse(RulesWithModelClassifier.lowers(chestPain, true, 0.0, 0), "lowering off");
+        assertFalse(RulesWithModelClassifier.lowers(flag("overdose-or-poisoning"), true, 0.0, 0.99),
+                "an unconditional class");
+        assertFalse(RulesWithModelClassifier.lowers(null, true, 0.0, 0.99), "no flag: no rules EMERGENT");
+    }
+
+    /** The classes the rubric calls EMERGENT whatever the context are never lowerable in the shipped rules. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overdose-or-poisoning", "overdose-suspected", "dangerous-double-dose", "young-child-ingestion",
+            "opioid-or-sedative-toxicity", "suicide-intent-or-plan", "suicide-warning-signs", "means-with-despair",
+            "intent-to-take-all-pills", "violent-intent", "self-harm-act", "intent-with-means-and-time",
+            "young-infant-fever", "infant-danger-signs", "pregnancy-red-flags", "pregnancy-severe-bp",
+            "child-household-toxic-ingestion", "head-injury-on-anticoagulant"})
+    void unconditionalClassesAreNeverLowerable(String id) {
+        assertFalse(flag(id).mayBeLowered(), id);
+    }
+
+    @Test
+    void onlyAnEmergentFlagMayBeLowerable() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = mapper.readTree(RULES.toJson());
+        for (var flag : doc.get("flags")) {
+            if (flag.get("urgency").asText().equals("URGENT")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) flag).put("lowerable", true);
+                break;
+            }
+        }
+        String urgentLowerable = mapper.writeValueAsString(doc);
+        InvalidRulesException e = assertThrows(InvalidRulesException.class, () -> TriageRules.parse(urgentLowerable));
+        assertTrue(e.getMessage().contains("is lowerable but not EMERGENT"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            true  | question about the ambulance bill from march
+            true  | can you fill out my FMLA form for work
+            true  | I signed up for a CPR class at the library
+            true  | they checked him and sent him home fine
+            false | crushing chest pain and sweating for 20 minutes
+            false | there is no bill yet, I just want my results
+            """)
+    void aNonAcuteFrameIsFound(boolean framed, String body) {
+        assertEquals(framed, model.framed(new MessageText("", body, null)), body);
+    }
+
+    /**
+     * Since 1.7: a history-prone flag that counted only inside a bill or a claim, where the model finds no emergency, is
+     * lowered to URGENT with the category the rules give below EMERGENT, and the explanation says so.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "please resend the itemized statement for the ambulance ride when my chest pain started, insurance lost it",
+            "the claim for my coughing up blood visit was denied, please resubmit"})
+    void aLowerableFlagInsideABillIsLoweredToUrgent(String body) {
+        Classification ruled = RULES_ONLY.classify(new MessageText("", body, null));
+        Classification c = both(body);
+
+        assertEquals(Urgency.EMERGENT, ruled.urgency(), ruled.explanation());
+        assertEquals(Urgency.URGENT, c.urgency(), c.explanation());
+        assertEquals(Category.BILLING, c.category(), c.explanation());
+        assertTrue(c.explanation().startsWith("URGENT lowered by model " + SETTINGS.version() + ": flag "), c.explanation());
+        assertTrue(c.explanation().contains("is lowerable and counted only in a non-acute frame, P(EMERGENT) "),
+                c.explanation());
+    }
+
+    /** The unconditional classes stay EMERGENT inside a bill or a claim: their flags are not lowerable. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the claim for my son's overdose visit was denied, please resubmit",
+            "please resend the itemized statement, my 5 week old has a fever of 100.8"})
+    void anUnconditionalClassInsideABillStaysEmergent(String body) {
+        Classification c = both(body);
+
+        assertEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
+        assertFalse(c.explanation().contains("lowered"), c.explanation());
+    }
+
+    /** An emergency told next to a bill, a form or a note request, in a clause of its own, stays EMERGENT. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Question about my statement. Also since lunch my face is drooping on one side and my words come out wrong.",
+            "need a work note, I passed out at my desk an hour ago and now my chest is crushing and I'm sweating buckets",
+            "the school form is due friday but right now my son can't breathe, his lips are blue",
+            "about the bill: I am coughing up blood right now and it won't stop",
+            "at my CPR class right now and I have crushing chest pain and I'm sweating",
+            // in a framed clause, but told as an event: the model finds an emergency, so it is not lowered
+            "we were watching a documentary when his face started drooping and his speech went slurred"})
+    void anEmergencyInANonAcuteFrameStaysEmergent(String body) {
+        Classification c = both(body);
+
+        assertEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
+        assertFalse(c.explanation().contains("lowered by model"), c.explanation());
     }
 
     @Test
