@@ -41,6 +41,13 @@ final class CompiledRules {
     final Map<Category, Map<Member, Double>> keywords = new EnumMap<>(Category.class);
     final Map<String, List<Phrase>> labNames = new LinkedHashMap<>();
     final List<CompiledVisit> visits;
+    /**
+     * Tries every phrase at every word position instead of the phrases the first-word index gives (the matching
+     * before the index): set only by tests and benchmarks that compare the two, on their own instance, before use.
+     */
+    boolean referenceScan;
+    /** The key of a scanned text's reading tags under these rules ({@link ScannedText#memo}). */
+    final Object readingTags = new Object();
 
     CompiledRules(TriageRules rules) {
         this.rules = rules;
@@ -104,7 +111,12 @@ final class CompiledRules {
         for (String text : texts) {
             out.addAll(Phrase.compile(text, concepts));
         }
-        return List.copyOf(out);
+        return PhraseList.of(out);
+    }
+
+    /** Where the phrases of a list may match: indexed by first word, or every phrase at every position as before. */
+    PhraseList.Index index(List<Phrase> phrases) {
+        return referenceScan ? PhraseList.plain(phrases, matcher) : PhraseList.indexed(phrases, matcher);
     }
 
     private static Set<String> normalized(List<String> words) {

@@ -63,22 +63,21 @@ final class Finder {
     }
 
     private Status lookUpStatus(List<Phrase> phrases, boolean historyMatters) {
+        PhraseList.Index index = rules.index(phrases);
         Status best = Status.ABSENT;
         List<ScannedText.Clause> clauses = text.clauses();
         for (int c = 0; c < clauses.size(); c++) {
             List<String> words = clauses.get(c).words();
-            for (Phrase phrase : phrases) {
-                for (int i = 0; i < words.size(); i++) {
-                    if (phrase.matchAt(words, i, rules.matcher) < 0) {
-                        continue;
-                    }
-                    Status s = statusAt(c, words, i, historyMatters);
-                    if (s == Status.COUNTS) {
-                        return s;
-                    }
-                    if (s.ordinal() > best.ordinal()) {
-                        best = s;
-                    }
+            for (int i = 0; i < words.size(); i++) {
+                if (!index.matchesAt(words, i)) {
+                    continue;
+                }
+                Status s = statusAt(c, words, i, historyMatters);
+                if (s == Status.COUNTS) {
+                    return s;
+                }
+                if (s.ordinal() > best.ordinal()) {
+                    best = s;
                 }
             }
         }
@@ -97,6 +96,7 @@ final class Finder {
     }
 
     private long lookUpCountingClauses(List<Phrase> phrases, boolean historyMatters) {
+        PhraseList.Index index = rules.index(phrases);
         long found = 0;
         List<ScannedText.Clause> clauses = text.clauses();
         for (int c = 0; c < clauses.size(); c++) {
@@ -105,14 +105,10 @@ final class Finder {
                 continue;
             }
             List<String> words = clauses.get(c).words();
-            search:
-            for (Phrase phrase : phrases) {
-                for (int i = 0; i < words.size(); i++) {
-                    if (phrase.matchAt(words, i, rules.matcher) >= 0
-                            && statusAt(c, words, i, historyMatters) == Status.COUNTS) {
-                        found |= bit;
-                        break search;
-                    }
+            for (int i = 0; i < words.size(); i++) {
+                if (index.matchesAt(words, i) && statusAt(c, words, i, historyMatters) == Status.COUNTS) {
+                    found |= bit;
+                    break;
                 }
             }
         }
@@ -131,15 +127,17 @@ final class Finder {
     }
 
     private boolean lookUpOccurs(List<Phrase> phrases, boolean subject) {
+        PhraseList.Index index = null;
         for (ScannedText.Clause clause : text.clauses()) {
             if (clause.subject() != subject) {
                 continue;
             }
-            for (Phrase phrase : phrases) {
-                for (int i = 0; i < clause.words().size(); i++) {
-                    if (phrase.matchAt(clause.words(), i, rules.matcher) >= 0) {
-                        return true;
-                    }
+            if (index == null) {
+                index = rules.index(phrases);
+            }
+            for (int i = 0; i < clause.words().size(); i++) {
+                if (index.matchesAt(clause.words(), i)) {
+                    return true;
                 }
             }
         }
@@ -167,28 +165,26 @@ final class Finder {
     }
 
     private int hypotheticalStart(List<String> words) {
+        PhraseList.Index cues = rules.index(rules.hypotheticalCues);
         for (int i = 0; i < words.size(); i++) {
             if (i > 0 && rules.hypotheticalExcept.contains(words.get(i - 1))) {
                 continue;
             }
-            for (Phrase cue : rules.hypotheticalCues) {
-                if (cue.matchAt(words, i, rules.matcher) >= 0) {
-                    return i;
-                }
+            if (cues.matchesAt(words, i)) {
+                return i;
             }
         }
         return Integer.MAX_VALUE;
     }
 
     private boolean isHistorical(List<String> words) {
+        PhraseList.Index cues = rules.index(rules.historyCues);
         for (int i = 0; i < words.size(); i++) {
-            if (rules.yearsAreHistory && CompiledRules.YEAR.matcher(words.get(i)).matches()) {
+            if (rules.yearsAreHistory && words.get(i).length() == 4 && CompiledRules.YEAR.matcher(words.get(i)).matches()) {
                 return true;
             }
-            for (Phrase cue : rules.historyCues) {
-                if (cue.matchAt(words, i, rules.matcher) >= 0) {
-                    return true;
-                }
+            if (cues.matchesAt(words, i)) {
+                return true;
             }
         }
         return false;
