@@ -60,7 +60,9 @@ final class ModelFeatures {
         this.charWeight = charWeight;
         Map<String, List<String>> concepts = compiled.rules.concepts();
         for (Map.Entry<String, List<String>> concept : new TreeMap<>(concepts).entrySet()) {
-            conceptPhrases.put(concept.getKey(), Phrase.compile("@" + concept.getKey(), concepts));
+            List<Phrase> compiledConcept = compiled.conceptPhrases.get(concept.getKey()); // one of the rules' lists
+            conceptPhrases.put(concept.getKey(), compiledConcept != null ? compiledConcept
+                    : Phrase.compile("@" + concept.getKey(), concepts));
             conceptTags.put(concept.getKey(), Set.copyOf(
                     concept.getValue().stream().filter(m -> m.startsWith("#")).toList()));
         }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -48,8 +50,13 @@ final class PhraseList extends AbstractList<Phrase> implements RandomAccess {
         }
     };
 
+    /** A list's number in a {@link RulePhrases} (kept with the list, to spare a map lookup per lookup). */
+    private record Numbering(RulePhrases owner, int id) {
+    }
+
     private final Phrase[] phrases;
     private volatile FirstWordIndex index; // for the last matcher asked; rebuilt (and replaced) for another
+    private volatile Numbering numbering; // the last RulePhrases that numbered the list
 
     private PhraseList(Phrase[] phrases) {
         this.phrases = phrases;
@@ -57,6 +64,16 @@ final class PhraseList extends AbstractList<Phrase> implements RandomAccess {
 
     static PhraseList of(List<Phrase> phrases) {
         return phrases instanceof PhraseList list ? list : new PhraseList(phrases.toArray(Phrase[]::new));
+    }
+
+    void numbered(RulePhrases owner, int id) {
+        numbering = new Numbering(owner, id);
+    }
+
+    /** The list's number in {@code owner}, or -1 if it is not the last that numbered it (then it looks the list up). */
+    int number(RulePhrases owner) {
+        Numbering n = numbering;
+        return n != null && n.owner == owner ? n.id : -1;
     }
 
     @Override
@@ -113,7 +130,9 @@ final class PhraseList extends AbstractList<Phrase> implements RandomAccess {
     /**
      * Phrases (of one list, or of many: {@link FirstWords#lists}) filed by the first character of each alternative of
      * their first word; phrases with the same alternatives for a character form one group, whose first word is tested
-     * once. Immutable.
+     * once. A group none of whose alternatives allows a typo and all of which fix a second character (an exact word of
+     * two letters or more, a prefix of two letters or more: {@code chest}, {@code refill*}) is filed under its first
+     * two characters; the others under the first only. Immutable.
      */
     static final class FirstWords {
 
@@ -121,11 +140,19 @@ final class PhraseList extends AbstractList<Phrase> implements RandomAccess {
         record Group(String[] firstWords, int minLength, int maxLength, Phrase[] phrases, int[] lists) {
         }
 
+        /** The groups of one first character: those for any second character, and those for each. */
+        private static final class ByFirst {
+            Group[] anySecond = EMPTY;
+            /** Per second character: the groups for any second character, then those for this one. */
+            final Group[][] asciiSecond = new Group[128][];
+            final Map<Character, Group[]> otherSecond = new HashMap<>();
+        }
+
         private static final Group[] EMPTY = new Group[0];
 
         final WordMatcher matcher;
-        private final Group[][] ascii = new Group[128][];
-        private final Map<Character, Group[]> other = new HashMap<>();
+        private final ByFirst[] ascii = new ByFirst[128];
+        private final Map<Character, ByFirst> other = new HashMap<>();
 
         /** Files {@code phrases.get(k)}, which belongs to list {@code lists[k]}. */
         FirstWords(List<Phrase> phrases, int[] lists, WordMatcher matcher) {
@@ -142,15 +169,52 @@ final class PhraseList extends AbstractList<Phrase> implements RandomAccess {
                         .add(entry));
             }
             byCharacter.forEach((c, groups) -> {
-                Group[] built = groups.entrySet().stream()
-                        .map(g -> group(g.getKey(), g.getValue(), phrases, lists))
-                        .toArray(Group[]::new);
+                List<Group> anySecond = new ArrayList<>();
+                Map<Character, List<Group>> bySecond = new LinkedHashMap<>();
+                groups.forEach((firstWords, entries) -> {
+                    Group group = group(firstWords, entries, phrases, lists);
+                    Set<Character> seconds = new LinkedHashSet<>();
+                    for (String word : firstWords) {
+                        seconds.add(secondCharacter(word));
+                    }
+                    if (seconds.contains(ANY)) {
+                        anySecond.add(group);
+                    } else {
+                        seconds.forEach(second -> bySecond.computeIfAbsent(second, x -> new ArrayList<>()).add(group));
+                    }
+                });
+                ByFirst filed = new ByFirst();
+                filed.anySecond = anySecond.toArray(Group[]::new);
+                bySecond.forEach((second, these) -> {
+                    List<Group> all = new ArrayList<>(anySecond);
+                    all.addAll(these);
+                    if (second < filed.asciiSecond.length) {
+                        filed.asciiSecond[second] = all.toArray(Group[]::new);
+                    } else {
+                        filed.otherSecond.put(second, all.toArray(Group[]::new));
+                    }
+                });
                 if (c < ascii.length) {
-                    ascii[c] = built;
+                    ascii[c] = filed;
                 } else {
-                    other.put(c, built);
+                    other.put(c, filed);
                 }
             });
+        }
+
+        private static final char ANY = '\uffff';
+
+        /**
+         * The second character every word {@code rule} matches has, or {@link #ANY}: a word it matches exactly or as a
+         * prefix of two letters or more has the rule's second character; a typo may change it.
+         */
+        private char secondCharacter(String rule) {
+            int length = rule.length();
+            if (rule.charAt(length - 1) == '*') {
+                return length - 1 >= 2 ? rule.charAt(1) : ANY;
+            }
+            boolean typos = length >= matcher.minLength() && !Character.isDigit(rule.charAt(0));
+            return length >= 2 && !typos ? rule.charAt(1) : ANY;
         }
 
         private Group group(List<String> firstWords, List<Integer> entries, List<Phrase> phrases, int[] lists) {
@@ -179,14 +243,22 @@ final class PhraseList extends AbstractList<Phrase> implements RandomAccess {
             return new int[] {Math.min(length, Math.max(length - allowed, matcher.minLength() - 1)), length + allowed};
         }
 
-        /** The groups that may match {@code word} (those filed under its first character). */
+        /** The groups that may match {@code word}: those filed under its first character, or its first two. */
         Group[] groups(String word) {
             if (word.isEmpty()) {
                 return EMPTY; // matches no rule word
             }
             char first = word.charAt(0);
-            Group[] groups = first < ascii.length ? ascii[first] : other.get(first);
-            return groups == null ? EMPTY : groups;
+            ByFirst filed = first < ascii.length ? ascii[first] : other.get(first);
+            if (filed == null) {
+                return EMPTY;
+            }
+            if (word.length() < 2) {
+                return filed.anySecond;
+            }
+            char second = word.charAt(1);
+            Group[] groups = second < filed.asciiSecond.length ? filed.asciiSecond[second] : filed.otherSecond.get(second);
+            return groups == null ? filed.anySecond : groups;
         }
 
         /** Whether the group's first word matches {@code word} (a word starting with the group's character). */

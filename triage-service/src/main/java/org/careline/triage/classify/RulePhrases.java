@@ -30,6 +30,9 @@ final class RulePhrases {
             }
             int id = ids.size();
             ids.put(list, id);
+            if (list instanceof PhraseList compiled) {
+                compiled.numbered(this, id);
+            }
             for (Phrase phrase : list) {
                 phrases.add(phrase);
                 owners.add(id);
@@ -39,8 +42,19 @@ final class RulePhrases {
                 matcher);
     }
 
+    /** How many lists (numbered from 0). */
+    int size() {
+        return ids.size();
+    }
+
     /** The list's number here (by identity), or -1 for a list these rules did not compile. */
     int id(List<Phrase> list) {
+        if (list instanceof PhraseList compiled) {
+            int id = compiled.number(this);
+            if (id >= 0) {
+                return id;
+            }
+        }
         Integer id = ids.get(list);
         return id == null ? -1 : id;
     }

@@ -270,6 +270,7 @@ class PhraseIndexEquivalenceTest {
         compiled.labNames.values().forEach(add);
         add.accept(compiled.hypotheticalCues);
         add.accept(compiled.historyCues);
+        compiled.conceptPhrases.values().forEach(add);
         Map<String, List<String>> concepts = compiled.rules.concepts();
         concepts.keySet().forEach(concept -> add.accept(Phrase.compile("@" + concept, concepts)));
         return ordered;
