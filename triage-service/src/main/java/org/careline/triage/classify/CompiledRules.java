@@ -40,7 +40,21 @@ final class CompiledRules {
     final List<CompiledFlag> flags;
     final Map<Category, Map<Member, Double>> keywords = new EnumMap<>(Category.class);
     final Map<String, List<Phrase>> labNames = new LinkedHashMap<>();
+    /**
+     * Every concept as a phrase list ({@code @name}), for the model's concept features; a concept that does not compile
+     * is left out (the model compiles it itself and fails as before; the rules never needed it).
+     */
+    final Map<String, List<Phrase>> conceptPhrases = new LinkedHashMap<>();
     final List<CompiledVisit> visits;
+    /**
+     * Tries every phrase at every word position instead of the phrases the first-word index gives (the matching
+     * before the index): set only by tests and benchmarks that compare the two, on their own instance, before use.
+     */
+    boolean referenceScan;
+    /** Every phrase list above but the lab names, in one first-word index: where each matches, in one pass per text. */
+    final RulePhrases rulePhrases;
+    /** The key of a scanned text's reading tags under these rules ({@link ScannedText#memo}). */
+    final Object readingTags = new Object();
 
     CompiledRules(TriageRules rules) {
         this.rules = rules;
@@ -81,6 +95,24 @@ final class CompiledRules {
                 labNames.put(lab.id(), phrases(lab.names(), concepts));
             }
         }
+        for (String concept : concepts.keySet()) {
+            try {
+                conceptPhrases.put(concept, Phrase.compile("@" + concept, concepts));
+            } catch (RuntimeException e) {
+                // not used by these rules (or the rules would have failed above): whoever uses it compiles it itself
+            }
+        }
+        List<List<Phrase>> lists = new ArrayList<>();
+        for (CompiledFlag flag : flags) {
+            flag.groups().forEach(group -> group.forEach(m -> lists.add(m.phrases())));
+            flag.unless().forEach(m -> lists.add(m.phrases()));
+        }
+        keywords.values().forEach(members -> members.keySet().forEach(m -> lists.add(m.phrases())));
+        visits.forEach(visit -> visit.phrases().forEach(m -> lists.add(m.phrases())));
+        lists.add(hypotheticalCues);
+        lists.add(historyCues);
+        lists.addAll(conceptPhrases.values());
+        this.rulePhrases = new RulePhrases(lists, matcher);
     }
 
     private static Member member(String source, Map<String, List<String>> concepts, Map<String, Member> cache) {
@@ -104,7 +136,12 @@ final class CompiledRules {
         for (String text : texts) {
             out.addAll(Phrase.compile(text, concepts));
         }
-        return List.copyOf(out);
+        return PhraseList.of(out);
+    }
+
+    /** Where the phrases of a list may match: indexed by first word, or every phrase at every position as before. */
+    PhraseList.Index index(List<Phrase> phrases) {
+        return referenceScan ? PhraseList.plain(phrases, matcher) : PhraseList.indexed(phrases, matcher);
     }
 
     private static Set<String> normalized(List<String> words) {

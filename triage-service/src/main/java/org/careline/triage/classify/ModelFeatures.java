@@ -67,13 +67,16 @@ final class ModelFeatures {
         this.compiled = rules.compiled();
         this.charWeight = charWeight;
         Map<String, List<String>> concepts = compiled.rules.concepts();
-        this.framePhrases = concepts.containsKey(TriageRules.LOWERING_FRAME)
-                ? Phrase.compile("@" + TriageRules.LOWERING_FRAME, concepts) : List.of();
+        this.framePhrases = !concepts.containsKey(TriageRules.LOWERING_FRAME) ? List.of()
+                : compiled.conceptPhrases.getOrDefault(TriageRules.LOWERING_FRAME,
+                        Phrase.compile("@" + TriageRules.LOWERING_FRAME, concepts));
         for (Map.Entry<String, List<String>> concept : new TreeMap<>(concepts).entrySet()) {
             if (concept.getKey().equals(TriageRules.LOWERING_FRAME)) {
                 continue; // a context, not a finding: it never is a feature of its own
             }
-            conceptPhrases.put(concept.getKey(), Phrase.compile("@" + concept.getKey(), concepts));
+            List<Phrase> compiledConcept = compiled.conceptPhrases.get(concept.getKey()); // one of the rules' lists
+            conceptPhrases.put(concept.getKey(), compiledConcept != null ? compiledConcept
+                    : Phrase.compile("@" + concept.getKey(), concepts));
             conceptTags.put(concept.getKey(), Set.copyOf(
                     concept.getValue().stream().filter(m -> m.startsWith("#")).toList()));
         }

@@ -10,7 +10,7 @@ import java.util.Map;
  * word; {@code word*} any word starting with it; {@code ~N} up to N words of any kind; {@code @name}
  * any member of the concept {@code name} (expanded when compiled, so one rule phrase can become many).
  * Words of six letters or more also match with one typo (see {@link WordMatcher}). Phrases match
- * inside one clause.
+ * inside one clause. Compiled lists are {@link PhraseList}s, indexed by first word.
  */
 final class Phrase {
 
@@ -29,7 +29,7 @@ final class Phrase {
 
     /** Compiles a rule phrase, expanding concept references; fails on unknown concepts or empty phrases. */
     static List<Phrase> compile(String text, Map<String, List<String>> concepts) {
-        return compile(text, text, concepts, 0);
+        return PhraseList.of(compile(text, text, concepts, 0));
     }
 
     private static List<Phrase> compile(String source, String text, Map<String, List<String>> concepts, int depth) {
@@ -83,6 +83,32 @@ final class Phrase {
     /** The end (exclusive) of a match starting at {@code start}, or -1. */
     int matchAt(List<String> words, int start, WordMatcher matcher) {
         return match(words, start, 0, matcher);
+    }
+
+    /**
+     * The end (exclusive) of a match whose first word matched the word before {@code next}, or -1: the same as
+     * {@link #matchAt} at {@code next - 1} once the first word is known to match (for {@link PhraseList}'s index).
+     */
+    int matchAfterFirst(List<String> words, int next, WordMatcher matcher) {
+        return match(words, next, 1, matcher);
+    }
+
+    /** The alternatives of the first word (never a gap). Not to be modified. */
+    String[] firstWord() {
+        return (String[]) elements[0];
+    }
+
+    /** The compiled phrase in rule syntax ({@code chest ~2 pain|pressure}): rule vocabulary, for tests and messages. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        for (Object e : elements) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(e instanceof Integer gap ? "~" + gap : String.join("|", (String[]) e));
+        }
+        return out.toString();
     }
 
     private int match(List<String> words, int pos, int element, WordMatcher matcher) {

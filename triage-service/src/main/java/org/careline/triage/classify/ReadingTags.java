@@ -1,9 +1,11 @@
 package org.careline.triage.classify;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,7 +67,15 @@ final class ReadingTags {
     private ReadingTags() {
     }
 
+    /**
+     * The tags of a message (the same set for the rules and the model's features: computed once per scanned text and
+     * compiled rules). Not to be modified.
+     */
     static Set<String> of(ScannedText text, CompiledRules compiled) {
+        return text.memo(compiled.readingTags, () -> Collections.unmodifiableSet(read(text, compiled)));
+    }
+
+    private static Set<String> read(ScannedText text, CompiledRules compiled) {
         TriageRules.Readings r = compiled.rules.readings();
         Set<String> tags = new LinkedHashSet<>();
         List<String> words = text.words();
@@ -138,6 +148,9 @@ final class ReadingTags {
      */
     static boolean bareFahrenheit(List<String> words, double feverF) {
         for (int i = 0; i < words.size(); i++) {
+            if (!startsWithDigit(words.get(i))) {
+                continue; // both patterns start with a digit
+            }
             boolean celsius = BARE_CELSIUS.matcher(words.get(i)).matches();
             if (!BARE_FAHRENHEIT.matcher(words.get(i)).matches() && !celsius) {
                 continue;
@@ -184,25 +197,22 @@ final class ReadingTags {
     private static void labs(ScannedText text, CompiledRules compiled, Set<String> tags) {
         List<String> words = text.words();
         for (TriageRules.Lab lab : compiled.rules.readings().labs()) {
-            List<Phrase> names = compiled.labNames.get(lab.id());
-            for (int i = 0; i < words.size(); i++) {
-                for (Phrase name : names) {
-                    int end = name.matchAt(words, i, compiled.matcher);
-                    if (end < 0) {
-                        continue;
-                    }
-                    for (int j = end; j < Math.min(words.size(), end + 4); j++) {
-                        OptionalDouble v = number(words.get(j));
-                        if (v.isPresent()) {
-                            double value = v.getAsDouble();
-                            if ((lab.low() != null && value <= lab.low()) || (lab.high() != null && value >= lab.high())) {
-                                tags.add("#lab-" + lab.id());
-                                tags.add("#lab-critical");
-                            }
-                            break;
+            PhraseList.Index names = compiled.index(compiled.labNames.get(lab.id()));
+            IntConsumer valueAfter = end -> {
+                for (int j = end; j < Math.min(words.size(), end + 4); j++) {
+                    OptionalDouble v = number(words.get(j));
+                    if (v.isPresent()) {
+                        double value = v.getAsDouble();
+                        if ((lab.low() != null && value <= lab.low()) || (lab.high() != null && value >= lab.high())) {
+                            tags.add("#lab-" + lab.id());
+                            tags.add("#lab-critical");
                         }
+                        break;
                     }
                 }
+            };
+            for (int i = 0; i < words.size(); i++) {
+                names.endsAt(words, i, valueAfter); // the order of the names does not change the tags added
             }
         }
     }
@@ -253,6 +263,9 @@ final class ReadingTags {
                                        double hi, boolean wantMax) {
         Double best = null;
         for (int i = 0; i < words.size(); i++) {
+            if (!startsWithDigit(words.get(i))) {
+                continue; // not a NUMBER
+            }
             Matcher m = NUMBER.matcher(words.get(i));
             if (!m.matches()) {
                 continue;
@@ -283,7 +296,19 @@ final class ReadingTags {
     }
 
     private static OptionalDouble number(String word) {
+        if (!startsWithDigit(word)) {
+            return OptionalDouble.empty();
+        }
         Matcher m = NUMBER.matcher(word);
         return m.matches() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+    }
+
+    /** Whether a word starts with 0-9: every number pattern here does ({@code \d} is ASCII only), so others skip the regex. */
+    private static boolean startsWithDigit(String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        char first = word.charAt(0);
+        return first >= '0' && first <= '9';
     }
 }

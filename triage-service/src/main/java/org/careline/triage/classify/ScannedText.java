@@ -41,6 +41,7 @@ final class ScannedText {
     private final String body;
     private final Set<String> clauseBreaks;
     private final Map<Object, Object> memos = new IdentityHashMap<>(4);
+    private List<String> words;
 
     private ScannedText(List<Clause> clauses, String normalized, String subject, String body, Set<String> clauseBreaks) {
         this.clauses = clauses;
@@ -116,10 +117,13 @@ final class ScannedText {
         return normalized;
     }
 
-    /** Every word of the message in order (subject first), ignoring clause boundaries. */
+    /** Every word of the message in order (subject first), ignoring clause boundaries (made once per text). */
     List<String> words() {
-        List<String> all = new ArrayList<>();
-        clauses.forEach(c -> all.addAll(c.words()));
-        return all;
+        if (words == null) {
+            List<String> all = new ArrayList<>();
+            clauses.forEach(c -> all.addAll(c.words()));
+            words = List.copyOf(all);
+        }
+        return words;
     }
 }

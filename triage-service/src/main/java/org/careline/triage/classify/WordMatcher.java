@@ -5,7 +5,8 @@ package org.careline.triage.classify;
  * (optimal string alignment distance: one edit from {@code minLength} letters, two from
  * {@code longLength}; same first letter; never for numbers). "perscription" finds "prescription".
  * <p>
- * This runs for every (rule word, message word) pair a phrase scan meets (the top cost of triage in a profile), so
+ * This runs for every (rule word, message word) pair a phrase scan meets (the top cost of triage in a profile, before
+ * {@link PhraseList}'s first-word index kept only the pairs with the same first letter and a possible length), so
  * it rejects on the first letter before anything else, checks one edit in one pass without a table, and fills a
  * table only for two edits (two rows rolled, no per-call matrix). Decisions are those of the plain definition
  * ({@code MatcherEquivalenceTest} compares every pair of the shipped rules and labelled messages).

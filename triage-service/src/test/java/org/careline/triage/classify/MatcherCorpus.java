@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,19 +15,42 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** The shipped labelled messages (dev set, every probe round) and the words of the shipped rules, for matcher tests. */
+/**
+ * The shipped labelled messages (every {@code triage/*.jsonl}: the dev set and every probe round) and the words of the
+ * shipped rules, for matcher tests and the classify benchmark.
+ */
 final class MatcherCorpus {
-
-    static final List<String> SETS = List.of("triage/dev-set.jsonl", "triage/probe-set.jsonl",
-            "triage/probe-set-5.jsonl", "triage/probe-set-6.jsonl", "triage/probe-set-7.jsonl", "triage/probe-set-8.jsonl");
 
     private MatcherCorpus() {
     }
 
+    /** The labelled sets shipped with the service (main resources {@code triage/*.jsonl}), sorted by name. */
+    static List<String> sets() {
+        try {
+            URL dir = MatcherCorpus.class.getClassLoader().getResource("triage/dev-set.jsonl");
+            if (dir == null || !"file".equals(dir.getProtocol())) {
+                throw new IllegalStateException("the labelled sets are not a classpath directory: " + dir);
+            }
+            try (Stream<Path> files = Files.list(Path.of(dir.toURI()).getParent())) {
+                List<String> sets = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
+                        .sorted().map(n -> "triage/" + n).toList();
+                if (sets.size() < 2) {
+                    throw new IllegalStateException("labelled sets missing: " + sets);
+                }
+                return sets;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<LabelledMessage> messages() {
         List<LabelledMessage> all = new ArrayList<>();
-        for (String set : SETS) {
+        for (String set : sets()) {
             all.addAll(LabelledMessage.fromClasspath(set));
         }
         return all;
