@@ -82,7 +82,7 @@ thread_cpu() {
     END { printf "%.1f %.1f", main, jit }'
 }
 
-declare -A READY CPUREADY RSS PEAK CPU GC META OOM NMTROW ERRORS LOADAVG
+declare -A READY CPUREADY RSS PEAK CPU GC META OOM NMTROW BREAKDOWN ERRORS LOADAVG
 
 stop_service() {
   local svc="$1" pid i
@@ -106,10 +106,14 @@ restart_service() {
   while [[ "$opts" =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*)[[:space:]]*(.*)$ ]]; do
     envs+=("${BASH_REMATCH[1]}"); opts="${BASH_REMATCH[2]}"
   done
+  # CARELINE_ROOT=<dir>: start the service from another build (<dir>/careline and <dir>/<service>/target/quarkus-app,
+  # e.g. a copy of the previous build with its AppCDS archive, copied with cp -a), to compare builds in one run
+  local root="$ROOT" e
+  for e in "${envs[@]}"; do [[ "$e" == CARELINE_ROOT=* ]] && root="${e#CARELINE_ROOT=}"; done
   old=$(pid_of "$svc")
   stop_service "$svc"
   log="$OUT_DIR/careline-up-$svc.log"
-  nice -n "$NICE" env "${envs[@]}" CARELINE_PARTS="$svc" CARELINE_SERVICE_JAVA_OPTS="$opts" "$ROOT/careline" up --no-build \
+  nice -n "$NICE" env "${envs[@]}" CARELINE_PARTS="$svc" CARELINE_SERVICE_JAVA_OPTS="$opts" "$root/careline" up --no-build \
     >"$log" 2>&1 &
   local up=$!
   url="http://127.0.0.1:$(port_of "$svc")/q/health/ready"
@@ -130,6 +134,8 @@ restart_service() {
     sleep 0.1
   done
   wait "$up" || { cat "$log" >&2; echo "footprint: ./careline up failed for $svc" >&2; exit 1; }
+  # the service's log up to readiness (startup steps, e.g. with -Dquarkus.debug.print-startup-times=true)
+  cp "$CARELINE_HOME/logs/$svc.log" "$OUT_DIR/start-$svc-${KEY:-}.log" 2>/dev/null || true
   # back to the normal priority for the load (every thread: renice of a pid changes one thread only)
   if [[ "$NICE" != 0 ]]; then
     local tid; for tid in /proc/"$new"/task/*; do renice -n 0 -p "${tid##*/}" >/dev/null 2>&1 || true; done
@@ -177,6 +183,8 @@ measure() {
         END { printf "%s | %s | %s | %s | %s | %s | %s | %s", total, v["Java Heap"], v["Metaspace"] + v["Class"],
               v["Symbol"], v["Thread"], v["Code"], v["GC"],
               v["Compiler"] + v["Arena Chunk"] + v["Other"] + v["Internal"] }' "$nmt")
+      BREAKDOWN[$key,$svc]=$("$ROOT/benchmarks/rss-breakdown.sh" --save "$OUT_DIR/breakdown-$key" "$svc=$pid" \
+        | sed "s/^| $svc |/| $svc | ${key%#*} |/")
     fi
   done
 }
@@ -194,7 +202,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     ALL="$ALL $key"
     echo "== round $r, set $name: $opts (load average $(loadavg))" >&2
     for svc in $SERVICES; do
-      read -r ready cpu main jit < <(restart_service "$svc" "$opts")
+      read -r ready cpu main jit < <(KEY="$key" restart_service "$svc" "$opts")
       READY[$key,$svc]=$ready; CPUREADY[$key,$svc]="$cpu ($main, $jit)"
       echo "   $svc ready $ready s after JVM start, $cpu s of CPU (main thread $main, JIT $jit; load average $(loadavg))" >&2
     done
@@ -250,6 +258,13 @@ cell() {
     echo "|---|---|---|---|---|---|---|---|---|---|"
     for svc in $SERVICES; do
       for name in "${NAMES[@]}"; do echo "| $svc | $name | ${NMTROW[$name#$ROUNDS,$svc]:-?} |"; done
+    done
+    echo
+    echo "Resident memory after the load, MB (benchmarks/rss-breakdown.sh; last round):"
+    echo
+    "$ROOT/benchmarks/rss-breakdown.sh" --header | sed 's/^| Process |/| Service | Set |/; 2s/^|---|/|---|---|/'
+    for svc in $SERVICES; do
+      for name in "${NAMES[@]}"; do echo "${BREAKDOWN[$name#$ROUNDS,$svc]:-| $svc | $name | ? |}"; done
     done
   fi
 } | tee "$ROOT/benchmarks/target/footprint.md"

@@ -48,7 +48,8 @@ class JvmMemoryTest {
             assertTrue(image.find(), service + " Dockerfile sets JAVA_OPTS_APPEND");
             assertTrue(opts.startsWith(image.group(1) + " "),
                     service + ": the ConfigMap replaces the image's JAVA_OPTS_APPEND, so it must repeat it");
-            for (String flag : new String[] { "-Xmx", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=", "-Xss" }) {
+            for (String flag : new String[] { "-Xmx", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=", "-Xss",
+                    "-XX:MinHeapFreeRatio=", "-XX:MaxHeapFreeRatio=", "-XX:TrimNativeHeapInterval=" }) {
                 assertTrue(opts.contains(" " + flag), service + " sets " + flag);
             }
         }
