@@ -157,8 +157,8 @@ class TriageIngestBenchmark {
         try (Connection db = connect()) {
             awaitOutboxDrained(db);
             exec(db, "select pg_stat_statements_reset()");
-            long commitsBefore = commits(db);
-            long pgBefore = postgresCpuTicks(db);
+            long commitsBefore = StatementCountingPostgres.commits(db);
+            long pgBefore = StatementCountingPostgres.postgresCpuTicks(db);
             long serviceBefore = serviceThreadsCpuNanos();
             String loadBefore = loadAverage();
             long started = System.nanoTime();
@@ -172,8 +172,8 @@ class TriageIngestBenchmark {
             long finished = System.nanoTime();
             awaitOutboxDrained(db);
             double service = (serviceThreadsCpuNanos() - serviceBefore) / 1e6 / count;
-            double pg = (postgresCpuTicks(db) - pgBefore) * 10.0 / count;
-            double commits = (double) (commits(db) - commitsBefore) / count;
+            double pg = (StatementCountingPostgres.postgresCpuTicks(db) - pgBefore) * 10.0 / count;
+            double commits = (double) (StatementCountingPostgres.commits(db) - commitsBefore) / count;
             List<String[]> top = new ArrayList<>();
             long statements = 0;
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
@@ -227,48 +227,10 @@ class TriageIngestBenchmark {
         });
     }
 
-    private static long commits(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "select xact_commit from pg_stat_database where datname = current_database()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static void exec(Connection db, String sql) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    /** utime + stime of the postmaster, its live children and its reaped children, in clock ticks (1/100 s). */
-    private static long postgresCpuTicks(Connection db) throws Exception {
-        String dataDir;
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select current_setting('data_directory')")) {
-            rs.next();
-            dataDir = rs.getString(1);
-        }
-        long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).trim());
-        long ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(p.getFileName().toString());
-                    long ppid = Long.parseLong(f[1]);
-                    if (pid == postmaster || ppid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        if (pid == postmaster) {
-                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                        }
-                    }
-                } catch (Exception gone) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        return ticks;
     }
 
     /** CPU of the threads that consume, decide and relay (not the broker's, not the benchmark's JDBC polling). */

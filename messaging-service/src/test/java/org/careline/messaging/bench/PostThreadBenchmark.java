@@ -116,10 +116,10 @@ class PostThreadBenchmark {
     private List<String> phase(String name, int count, int concurrency,
                                IntFunction<CompletableFuture<HttpResponse<String>>> send, boolean print) throws Exception {
         try (Connection db = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), "postgres", "postgres")) {
-            long commitsBefore = commits(db);
+            long commitsBefore = StatementCountingPostgres.commits(db);
             exec(db, "create extension if not exists pg_stat_statements");
             exec(db, "select pg_stat_statements_reset()");
-            long pgBefore = postgresCpuTicks(db);
+            long pgBefore = StatementCountingPostgres.postgresCpuTicks(db);
             long serviceBefore = serviceThreadsCpuNanos();
             long jvmBefore = processCpuNanos();
             long start = System.nanoTime();
@@ -150,8 +150,8 @@ class PostThreadBenchmark {
             awaitOutboxDrained(db);
             long jvm = processCpuNanos() - jvmBefore;
             long service = serviceThreadsCpuNanos() - serviceBefore;
-            long pgTicks = postgresCpuTicks(db) - pgBefore;
-            long commits = commits(db) - commitsBefore;
+            long pgTicks = StatementCountingPostgres.postgresCpuTicks(db) - pgBefore;
+            long commits = StatementCountingPostgres.commits(db) - commitsBefore;
             List<String[]> top = new ArrayList<>();
             long statements = 0;
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
@@ -201,48 +201,10 @@ class PostThreadBenchmark {
         System.out.println("BENCHMARK outbox not drained within 120 s");
     }
 
-    private static long commits(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "select xact_commit from pg_stat_database where datname = current_database()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static void exec(Connection db, String sql) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    /** utime + stime of the postmaster, its live children and its reaped children, in clock ticks (1/100 s). */
-    private static long postgresCpuTicks(Connection db) throws Exception {
-        String dataDir;
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select current_setting('data_directory')")) {
-            rs.next();
-            dataDir = rs.getString(1);
-        }
-        long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).trim());
-        long ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(p.getFileName().toString());
-                    long ppid = Long.parseLong(f[1]);
-                    if (pid == postmaster || ppid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        if (pid == postmaster) {
-                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                        }
-                    }
-                } catch (Exception gone) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        return ticks;
     }
 
     private static long processCpuNanos() {
