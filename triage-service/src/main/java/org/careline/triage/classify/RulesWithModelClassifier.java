@@ -88,7 +88,7 @@ public final class RulesWithModelClassifier implements Classifier {
      * What a lowered decision's category is: the one the rules give below EMERGENT (an URGENT flag's, or the keywords':
      * BILLING for a bill); its urgency is URGENT whatever the rules say below (someone looks at it the same day).
      */
-    static Category loweredCategory(Classification ruled, ClinicalRulesClassifier.Ruled below) {
+    static Category loweredCategory(ClinicalRulesClassifier.Ruled below) {
         return below.classification().category();
     }
 
@@ -103,7 +103,7 @@ public final class RulesWithModelClassifier implements Classifier {
                 TriageModel.Assessment a = model.assess(message, ruled.urgency());
                 if (lowers(decided.flag(), true, a.emergent(), s.lowerThreshold())) {
                     ClinicalRulesClassifier.Ruled below = rules.decide(message, true);
-                    return with(ruled, Urgency.URGENT, loweredCategory(ruled, below), 1 - a.emergent(),
+                    return with(ruled, Urgency.URGENT, loweredCategory(below), 1 - a.emergent(),
                             String.format(Locale.ROOT, "URGENT lowered by model %s: flag %s is lowerable and counted "
                                             + "only in a non-acute frame, P(EMERGENT) %.2f < %.2f; rules: ", model.version(),
                                     decided.flag().id(), a.emergent(), s.lowerThreshold()));

@@ -94,7 +94,7 @@ class ModelCrossValidationTest {
                 Classification ruled = decided.classification();
                 TriageModel.Assessment a = model.assess(m.text(), ruled.urgency());
                 org.careline.events.Category lowered = ruled.urgency() == Urgency.EMERGENT
-                        ? RulesWithModelClassifier.loweredCategory(ruled, rules.decide(m.text(), true)) : null;
+                        ? RulesWithModelClassifier.loweredCategory(rules.decide(m.text(), true)) : null;
                 out.add(new Scored(left.name(), m, ruled, a.emergent(), a.urgentOrAbove(), a.emergentAmongUrgent(),
                         decided.flag(), model.decidedInFrame(decided, m.text()), lowered));
             }
