@@ -57,6 +57,20 @@ final class ReadingTags {
             "weight", "weighs", "weighed", "weigh", "mg", "mcg", "ml", "units", "unit", "u", "iu", "percent", "miles",
             "mph", "dollars", "usd", "bill", "billed", "charge", "charged", "owe", "paid", "pay", "balance", "cost",
             "copay", "fm", "am", "pm", "ldl", "hdl", "cholesterol", "triglycerides", "level", "levels", "score", "iq");
+    /**
+     * Words that make a temperature near them the air's or a thing's (a car, a fridge, the weather), unless a body
+     * temperature word ({@link #BODY_TEMPERATURE}) is near the number too: "the pen got down to 38 degrees in the car".
+     */
+    private static final Set<String> AMBIENT = Set.of("car", "cars", "truck", "trunk", "garage", "fridge", "refrigerator",
+            "freezer", "cooler", "outside", "outdoors", "weather", "forecast", "room", "house", "apartment", "thermostat",
+            "oven", "water", "bath", "bathwater", "pool", "porch", "mailbox", "shipped", "shipping", "delivery",
+            "delivered", "storage", "stored", "nevera", "refrigerador", "afuera", "carro", "coche", "cuarto", "clima");
+    /** Words that say a temperature is a person's, whatever else is near. */
+    private static final Set<String> BODY_TEMPERATURE = Set.of("fever", "temp", "temperature", "fiebre", "temperatura",
+            "rectal", "oral", "thermometer", "forehead", "axillary", "febrile", "tmax", "calentura", "temps", "armpit",
+            "underarm", "rectally", "orally", "temporal", "tympanic");
+    /** Words before a lab's second number that make it the current value: "went from 10.1 to 7.4", "was 9, now 6.8". */
+    private static final Set<String> NOW_VALUE = Set.of("to", "now", "a", "hasta", "ahora");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
     private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding",
@@ -168,11 +182,26 @@ final class ReadingTags {
                 otherMeaning = j != i && (NOT_A_TEMPERATURE.contains(w) || GLUCOSE.contains(w) || OXYGEN.contains(w)
                         || HEART_RATE.contains(w) || (celsius && (NOT_A_CELSIUS.contains(w) || (j == i + 1 && NOT_A_CELSIUS_UNIT.contains(w)))));
             }
-            if (!otherMeaning) {
+            if (!otherMeaning && !ambient(words, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the number at {@code i} is the temperature of the air or of a thing: an {@link #AMBIENT} word within six
+     * words before it or three after it, and no {@link #BODY_TEMPERATURE} word in that window.
+     */
+    private static boolean ambient(List<String> words, int i) {
+        boolean thing = false;
+        for (int j = Math.max(0, i - 6); j <= Math.min(words.size() - 1, i + 3); j++) {
+            if (BODY_TEMPERATURE.contains(words.get(j))) {
+                return false;
+            }
+            thing |= AMBIENT.contains(words.get(j));
+        }
+        return thing;
     }
 
     private static void glucose(List<String> words, TriageRules.Readings r, Set<String> tags) {
@@ -199,22 +228,40 @@ final class ReadingTags {
         for (TriageRules.Lab lab : compiled.rules.readings().labs()) {
             PhraseList.Index names = compiled.index(compiled.labNames.get(lab.id()));
             IntConsumer valueAfter = end -> {
-                for (int j = end; j < Math.min(words.size(), end + 4); j++) {
-                    OptionalDouble v = number(words.get(j));
-                    if (v.isPresent()) {
-                        double value = v.getAsDouble();
-                        if ((lab.low() != null && value <= lab.low()) || (lab.high() != null && value >= lab.high())) {
-                            tags.add("#lab-" + lab.id());
-                            tags.add("#lab-critical");
-                        }
-                        break;
-                    }
+                OptionalDouble value = currentValue(words, end);
+                if (value.isPresent() && ((lab.low() != null && value.getAsDouble() <= lab.low())
+                        || (lab.high() != null && value.getAsDouble() >= lab.high()))) {
+                    tags.add("#lab-" + lab.id());
+                    tags.add("#lab-critical");
                 }
             };
             for (int i = 0; i < words.size(); i++) {
                 names.endsAt(words, i, valueAfter); // the order of the names does not change the tags added
             }
         }
+    }
+
+    /**
+     * The value a lab name at {@code end} is given: the first number within four words after it, unless a later number
+     * (within eight words) follows a {@link #NOW_VALUE} word: "hemoglobin went from 10.1 last month to 7.4" is 7.4.
+     */
+    static OptionalDouble currentValue(List<String> words, int end) {
+        OptionalDouble first = OptionalDouble.empty();
+        for (int j = end; j < Math.min(words.size(), end + 8); j++) {
+            OptionalDouble v = number(words.get(j));
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (first.isEmpty()) {
+                if (j >= end + 4) {
+                    return OptionalDouble.empty();
+                }
+                first = v;
+            } else if (NOW_VALUE.contains(words.get(j - 1))) {
+                return v;
+            }
+        }
+        return first;
     }
 
     /** The youngest age in months the text states ("7 weeks old", "9 days old", "bebe de 6 semanas"). */
@@ -279,7 +326,7 @@ final class ReadingTags {
             for (int j = i + 1; j <= Math.min(words.size() - 1, i + after) && !near; j++) {
                 near = context.contains(words.get(j));
             }
-            if (!near) {
+            if (!near || (context == TEMPERATURE && ambient(words, i))) {
                 continue;
             }
             if (context == TEMPERATURE && value >= 35 && value <= 43) {

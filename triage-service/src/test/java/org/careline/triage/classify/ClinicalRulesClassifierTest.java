@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -314,6 +315,52 @@ class ClinicalRulesClassifierTest {
     void rules35FixesByClassAfterRounds13And14(Urgency urgency, String body) {
         Classification c = classify("", body);
         assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
+    /**
+     * Rules 3.7 (after the first run of rounds 15-16), by class, both ways: a boy's or man's acute groin pain told without
+     * the organ's name; Spanish shingles; a lab value given as a drop ("from 10.1 to 7.4"); past events dated by a month
+     * or a season; a recovery; a resolved fever; a payment plan; a scene of a show or the news; the temperature of a
+     * car or a fridge. New wordings written for these tests.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | my son is 12 and his privates hurt so bad on the left, he has been throwing up since 5am
+            EMERGENT | sudden pain in my right testicle an hour ago and I feel like puking
+            EMERGENT | my balls started hurting really bad out of nowhere tonight
+            EMERGENT | I have a physical booked in April but right now the left side of my face is drooping
+            EMERGENT | was watching tv when my chest started crushing and my left arm went numb
+            EMERGENT | in the car on the way home my baby's temp was 100.8, she is 6 weeks old
+            URGENT   | her hemoglobin dropped from 9.8 to 7.1 on yesterday's labs and nobody has called
+            URGENT   | a mi mama le bajo la hemoglobina de 10 a 7.5 en los resultados de hoy
+            URGENT   | me salio culebrilla en la espalda y me duele mucho
+            URGENT   | tengo ampollas en una franja del lado izquierdo y me arde
+            URGENT   | my 8 year old has had a fever of 102 since last night
+            ROUTINE  | my uncle had a stroke in March and is doing great now, can I get a flu shot
+            ROUTINE  | thanks for sending me to the ER in October when my arm went numb, he made a full recovery
+            ROUTINE  | loved the episode where the doctor had a heart attack in the elevator lol
+            ROUTINE  | did you see the news about the overdose on the subway
+            ROUTINE  | I'd like a payment plan for the ER bill from my daughter's broken wrist
+            ROUTINE  | the fever broke yesterday and I feel fine, can I go back to work Monday
+            ROUTINE  | our fridge was at 40 degrees overnight, is my insulin still ok
+            ROUTINE  | my insulin sat in the mailbox and it was 101.5 out there, is it still good
+            ROUTINE  | had groin pain from a pulled muscle over the summer, all better
+            """)
+    void rules37FixesByClassAfterRounds15And16(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
+    /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "itching down there and some discharge, no fever",
+            "my husband pulled a muscle in his groin at the gym, it is sore when he walks",
+            "my son asked about a lump in his groin that has been there for months, it does not hurt",
+    })
+    void groinLookalikesAreNotEmergent(String body) {
+        Classification c = classify("", body);
+        assertNotEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
     }
 
     @Test
