@@ -33,12 +33,17 @@ import java.util.List;
  *                          stage's P(EMERGENT | URGENT or EMERGENT) is below this; 0 (or absent) never lowers
  * @param frameSilencesWords (since 1.7) words in a clause with a non-acute frame (a bill, a form, an awareness
  *                          walk...) give no word, bigram or character feature, as words in a historical clause do
+ * @param emergentAloneThreshold (since 1.8) the second-stage bypass: a raise to EMERGENT whose first-stage P(EMERGENT)
+ *                          reaches this does not need the second stage's agreement (the first stage is sure enough
+ *                          alone); 0 (or absent) turns the bypass off, the second stage always has a say; otherwise
+ *                          above {@code emergentThreshold} and below 1
  */
 @RegisterForReflection
 public record ModelSettings(String version, List<String> corpus, int minDocs, double l2, int iterations,
                             double learningRate, double charWeight, double emergentThreshold,
                             double urgentThreshold, boolean conceptPairs, boolean rulesDecision,
-                            double emergentVsUrgentThreshold, double lowerThreshold, boolean frameSilencesWords) {
+                            double emergentVsUrgentThreshold, double lowerThreshold, boolean frameSilencesWords,
+                            double emergentAloneThreshold) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -58,7 +63,9 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
         if (version == null || version.isBlank() || corpus == null || corpus.isEmpty() || minDocs < 1 || l2 < 0
                 || iterations < 1 || learningRate <= 0 || charWeight < 0 || emergentThreshold <= 0
                 || urgentThreshold <= 0 || emergentVsUrgentThreshold < 0 || emergentVsUrgentThreshold >= 1
-                || lowerThreshold < 0 || lowerThreshold >= 1 || (lowerThreshold > 0 && emergentVsUrgentThreshold == 0)) {
+                || lowerThreshold < 0 || lowerThreshold >= 1 || (lowerThreshold > 0 && emergentVsUrgentThreshold == 0)
+                || (emergentAloneThreshold != 0
+                    && (emergentAloneThreshold <= emergentThreshold || emergentAloneThreshold >= 1))) {
             throw new IllegalStateException("invalid triage model settings " + version);
         }
         return this;
@@ -72,18 +79,28 @@ public record ModelSettings(String version, List<String> corpus, int minDocs, do
     /** The same settings with other thresholds, the second stage's too. */
     public ModelSettings withThresholds(double emergent, double urgent, double emergentVsUrgent) {
         return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergent, urgent,
-                conceptPairs, rulesDecision, emergentVsUrgent, lowerThreshold, frameSilencesWords);
+                conceptPairs, rulesDecision, emergentVsUrgent, lowerThreshold, frameSilencesWords,
+                emergentAloneThreshold);
     }
 
     /** The same settings with another lowering threshold (cross-validation sweeps it). */
     public ModelSettings withLowerThreshold(double lower) {
         return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergentThreshold,
-                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lower, frameSilencesWords);
+                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lower, frameSilencesWords,
+                emergentAloneThreshold);
     }
 
     /** The same training settings with words in a non-acute frame silenced or not (an experiment of the CV). */
     public ModelSettings withFrameSilencesWords(boolean silences) {
         return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergentThreshold,
-                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lowerThreshold, silences);
+                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lowerThreshold, silences,
+                emergentAloneThreshold);
+    }
+
+    /** The same settings with another second-stage bypass threshold (cross-validation sweeps it; 0: off). */
+    public ModelSettings withEmergentAloneThreshold(double alone) {
+        return new ModelSettings(version, corpus, minDocs, l2, iterations, learningRate, charWeight, emergentThreshold,
+                urgentThreshold, conceptPairs, rulesDecision, emergentVsUrgentThreshold, lowerThreshold,
+                frameSilencesWords, alone);
     }
 }

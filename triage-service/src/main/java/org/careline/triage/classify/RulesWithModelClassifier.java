@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * rules' category when it is MEDICATION or CLINICAL (the problem that makes it urgent), otherwise CLINICAL.
  * Since model 1.5 a raise to EMERGENT also needs the second stage (EMERGENT against URGENT, trained on the
  * non-ROUTINE messages only) to reach its own threshold: the first stage finds what looks serious, the second
- * separates emergencies from their URGENT look-alikes.
+ * separates emergencies from their URGENT look-alikes. Since model 1.8 a first stage sure enough alone (P(EMERGENT) at
+ * or above the optional {@code emergentAloneThreshold}) raises to EMERGENT without the second stage's agreement.
  * The version on every decision is {@code <rules version>+<model version>}; the explanation starts with the
  * model's part (probability, threshold and the features that raised it) followed by the rules' explanation.
  * Thread-safe.
@@ -54,21 +55,40 @@ public final class RulesWithModelClassifier implements Classifier {
         return model;
     }
 
-    /** A raise decided by the model: the new urgency and category, and the probability that reached the threshold. */
-    record Raise(Urgency urgency, Category category, double probability, double threshold) {
+    /**
+     * A raise decided by the model: the new urgency and category, the probability that reached the threshold, and
+     * whether it was a raise to EMERGENT without the second stage's agreement (the bypass, since 1.8).
+     */
+    record Raise(Urgency urgency, Category category, double probability, double threshold, boolean withoutSecondStage) {
     }
 
-    /** The raise policy (shared with the cross-validation): null when the model leaves the rules' decision. */
+    /** The raise policy without the second-stage bypass (as before 1.8). */
     static Raise raise(Classification ruled, double emergent, double urgentOrAbove, double emergentAmongUrgent,
                        double emergentThreshold, double urgentThreshold, double emergentAmongUrgentThreshold) {
+        return raise(ruled, emergent, urgentOrAbove, emergentAmongUrgent, emergentThreshold, urgentThreshold,
+                emergentAmongUrgentThreshold, 0);
+    }
+
+    /**
+     * The raise policy (shared with the cross-validation): null when the model leaves the rules' decision. To EMERGENT
+     * when P(EMERGENT) reaches {@code emergentThreshold} and the second stage reaches its threshold, or (the bypass,
+     * {@code emergentAloneThreshold} above 0) when P(EMERGENT) alone reaches {@code emergentAloneThreshold}; otherwise
+     * ROUTINE to URGENT when P(URGENT or EMERGENT) reaches {@code urgentThreshold}.
+     */
+    static Raise raise(Classification ruled, double emergent, double urgentOrAbove, double emergentAmongUrgent,
+                       double emergentThreshold, double urgentThreshold, double emergentAmongUrgentThreshold,
+                       double emergentAloneThreshold) {
         if (ruled.urgency() == Urgency.EMERGENT) {
             return null;
         }
         if (emergent >= emergentThreshold && emergentAmongUrgent >= emergentAmongUrgentThreshold) {
-            return new Raise(Urgency.EMERGENT, raisedCategory(ruled.category()), emergent, emergentThreshold);
+            return new Raise(Urgency.EMERGENT, raisedCategory(ruled.category()), emergent, emergentThreshold, false);
+        }
+        if (emergentAloneThreshold > 0 && emergent >= emergentAloneThreshold && emergent >= emergentThreshold) {
+            return new Raise(Urgency.EMERGENT, raisedCategory(ruled.category()), emergent, emergentAloneThreshold, true);
         }
         if (ruled.urgency() == Urgency.ROUTINE && urgentOrAbove >= urgentThreshold) {
-            return new Raise(Urgency.URGENT, raisedCategory(ruled.category()), urgentOrAbove, urgentThreshold);
+            return new Raise(Urgency.URGENT, raisedCategory(ruled.category()), urgentOrAbove, urgentThreshold, false);
         }
         return null;
     }
@@ -116,12 +136,14 @@ public final class RulesWithModelClassifier implements Classifier {
         }
         TriageModel.Assessment a = model.assess(message, ruled.urgency());
         Raise raise = raise(ruled, a.emergent(), a.urgentOrAbove(), a.emergentAmongUrgent(), s.emergentThreshold(),
-                s.urgentThreshold(), s.emergentVsUrgentThreshold());
+                s.urgentThreshold(), s.emergentVsUrgentThreshold(), s.emergentAloneThreshold());
         if (raise == null) {
             String why = a.emergent() < s.emergentThreshold()
                     ? String.format(Locale.ROOT, "P(EMERGENT) %.2f < %.2f", a.emergent(), s.emergentThreshold())
-                    : String.format(Locale.ROOT, "P(EMERGENT) %.2f >= %.2f but EMERGENT-vs-URGENT %.2f < %.2f",
-                            a.emergent(), s.emergentThreshold(), a.emergentAmongUrgent(), s.emergentVsUrgentThreshold());
+                    : String.format(Locale.ROOT, "P(EMERGENT) %.2f >= %.2f but EMERGENT-vs-URGENT %.2f < %.2f%s",
+                            a.emergent(), s.emergentThreshold(), a.emergentAmongUrgent(), s.emergentVsUrgentThreshold(),
+                            s.emergentAloneThreshold() > 0 ? String.format(Locale.ROOT,
+                                    " and P(EMERGENT) < %.2f to raise without it", s.emergentAloneThreshold()) : "");
             return with(ruled, ruled.urgency(), ruled.category(), ruled.confidence(),
                     String.format(Locale.ROOT, "model %s: %s, not raised; ", model.version(), why));
         }
@@ -130,7 +152,10 @@ public final class RulesWithModelClassifier implements Classifier {
                 String.format(Locale.ROOT, "%s raised by model %s: P(%s) %.2f >= %.2f%s [%s] -> category %s; rules: ",
                         raise.urgency(), model.version(), emergent ? "EMERGENT" : "URGENT or EMERGENT",
                         raise.probability(), raise.threshold(),
-                        emergent && s.emergentVsUrgentThreshold() > 0 ? String.format(Locale.ROOT,
+                        raise.withoutSecondStage() ? String.format(Locale.ROOT,
+                                ": raised without the second stage (EMERGENT-vs-URGENT %.2f < %.2f)",
+                                a.emergentAmongUrgent(), s.emergentVsUrgentThreshold())
+                                : emergent && s.emergentVsUrgentThreshold() > 0 ? String.format(Locale.ROOT,
                                 ", EMERGENT-vs-URGENT %.2f >= %.2f", a.emergentAmongUrgent(),
                                 s.emergentVsUrgentThreshold()) : "",
                         describe(emergent ? a.emergentWhy() : a.urgentWhy()), raise.category()));

@@ -212,12 +212,18 @@ class ModelCrossValidationTest {
 
     static Classification decide(Scored s, double emergentThreshold, double urgentThreshold, double amongThreshold,
                                  double lowerThreshold) {
+        return decide(s, emergentThreshold, urgentThreshold, amongThreshold, lowerThreshold, 0);
+    }
+
+    /** The same with the second-stage bypass ({@code aloneThreshold}, 0: off; since 1.8). */
+    static Classification decide(Scored s, double emergentThreshold, double urgentThreshold, double amongThreshold,
+                                 double lowerThreshold, double aloneThreshold) {
         if (s.rules().urgency() == Urgency.EMERGENT) {
             return RulesWithModelClassifier.lowers(s.flag(), s.framed(), s.emergent(), lowerThreshold)
                     ? new Classification(Urgency.URGENT, s.loweredCategory(), 0, "", "") : s.rules();
         }
         RulesWithModelClassifier.Raise raise = RulesWithModelClassifier.raise(s.rules(), s.emergent(), s.urgent(),
-                s.emergentAmongUrgent(), emergentThreshold, urgentThreshold, amongThreshold);
+                s.emergentAmongUrgent(), emergentThreshold, urgentThreshold, amongThreshold, aloneThreshold);
         return raise == null ? s.rules() : new Classification(raise.urgency(), raise.category(), 0, "", "");
     }
 
@@ -227,10 +233,16 @@ class ModelCrossValidationTest {
 
     static Figures figures(List<Scored> scored, double emergentThreshold, double urgentThreshold,
                            double amongThreshold, double lowerThreshold, boolean withModel) {
+        return figures(scored, emergentThreshold, urgentThreshold, amongThreshold, lowerThreshold, 0, withModel);
+    }
+
+    static Figures figures(List<Scored> scored, double emergentThreshold, double urgentThreshold,
+                           double amongThreshold, double lowerThreshold, double aloneThreshold, boolean withModel) {
         int[][] u = new int[3][3];
         int[][] c = new int[7][7];
         for (Scored s : scored) {
-            Classification d = withModel ? decide(s, emergentThreshold, urgentThreshold, amongThreshold, lowerThreshold)
+            Classification d = withModel
+                    ? decide(s, emergentThreshold, urgentThreshold, amongThreshold, lowerThreshold, aloneThreshold)
                     : s.rules();
             u[s.message().urgency().ordinal()][d.urgency().ordinal()]++;
             c[s.message().category().ordinal()][d.category().ordinal()]++;
@@ -280,42 +292,72 @@ class ModelCrossValidationTest {
      * second stage + 0.05: not a pair on the very edge of a recall cliff), the one with the highest precision
      * <em>in the dev-set mix</em> (ties: the higher
      * recall, then the higher thresholds); when no pair reaches recall 0.97, the highest recall. Then the
-     * URGENT threshold that maximises urgency accuracy.
+     * URGENT threshold that maximises urgency accuracy. Returns EMERGENT, URGENT, second stage, lowering, bypass (0: off).
+     * <p>
+     * The second-stage bypass (since 1.8, {@code emergentAloneThreshold}: a first-stage P(EMERGENT) at or above it raises
+     * to EMERGENT without the second stage's agreement) is searched <em>with</em> the pair, under the same rule: every
+     * candidate (off, then 0.99 down to 0.80, step 0.01; above the EMERGENT threshold) with every pair, the margin
+     * raising it too (+ 0.02; off above 0.99). Ties go to off, then to the higher bypass: the more conservative change.
+     * A joint search and not a pass at the pair chosen without it, because a bypass that keeps the surest emergencies
+     * could let a stricter second stage through; it runs the pair search 21 times, 2.6-3.0 s on the 2-core machine
+     * (the pair search alone 0.2-0.3 s; measured, printed by the test), and the test chooses once ({@code chosen()}).
      */
     static double[] choose(List<Scored> scored, boolean secondStage, boolean lowering) {
+        return choose(scored, secondStage, lowering, false);
+    }
+
+    static double[] choose(List<Scored> scored, boolean secondStage, boolean lowering, boolean bypass) {
         double lower = chooseLower(scored, lowering && secondStage);
         double bestE = Double.NaN;
         double bestS = 0;
+        double bestAlone = 0;
         double[] best = {-1, -1, -1}; // reached recall 0.97 (1 or 0), then two figures in order of preference
-        for (int t = 95; t >= 2; t--) {
-            double e = t / 100.0;
-            for (int st = secondStage ? 95 : 0; st >= 0; st--) {
-                double a = st / 100.0;
-                Figures f = figures(scored, e, 2, a, lower, true);
-                if (f.precision() < 0.80 || f.urgencyAccuracy() < 0.85) {
+        for (double alone : bypass && secondStage ? ALONE_CANDIDATES : new double[] {0}) {
+            for (int t = 95; t >= 2; t--) {
+                double e = t / 100.0;
+                if (alone != 0 && alone <= e) {
                     continue;
                 }
-                boolean robust = figures(scored, e + 0.02, 2, secondStage ? a + 0.05 : 0, lower, true).recall() >= 0.97;
-                double[] key = f.recall() >= 0.97 && robust ? new double[] {1, f.mixPrecision(), f.recall()}
-                        : new double[] {0, f.recall(), f.mixPrecision()};
-                if (java.util.Arrays.compare(round(key), round(best)) > 0) {
-                    best = key;
-                    bestE = e;
-                    bestS = a;
+                for (int st = secondStage ? 95 : 0; st >= 0; st--) {
+                    double a = st / 100.0;
+                    Figures f = figures(scored, e, 2, a, lower, alone, true);
+                    if (f.precision() < 0.80 || f.urgencyAccuracy() < 0.85) {
+                        continue;
+                    }
+                    double higherAlone = alone == 0 || alone + 0.02 >= 1 ? 0 : alone + 0.02;
+                    boolean robust = figures(scored, e + 0.02, 2, secondStage ? a + 0.05 : 0, lower, higherAlone, true)
+                            .recall() >= 0.97;
+                    double[] key = f.recall() >= 0.97 && robust ? new double[] {1, f.mixPrecision(), f.recall()}
+                            : new double[] {0, f.recall(), f.mixPrecision()};
+                    if (java.util.Arrays.compare(round(key), round(best)) > 0) {
+                        best = key;
+                        bestE = e;
+                        bestS = a;
+                        bestAlone = alone;
+                    }
                 }
             }
         }
+        return new double[] {bestE, chooseUrgent(scored, bestE, bestS, lower, bestAlone), bestS, lower, bestAlone};
+    }
+
+    /** The bypass candidates, in order of preference on a tie: off, then 0.99 down to 0.80 (the higher, the fewer raises). */
+    static final double[] ALONE_CANDIDATES = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
+            java.util.stream.IntStream.iterate(99, t -> t >= 80, t -> t - 1)).mapToDouble(t -> t / 100.0).toArray();
+
+    /** The ROUTINE -> URGENT threshold that maximises urgency accuracy with the other thresholds given (above 1: off). */
+    static double chooseUrgent(List<Scored> scored, double bestE, double bestS, double lower, double alone) {
         double bestU = 2;
-        double bestAccuracy = figures(scored, bestE, 2, bestS, lower, true).urgencyAccuracy();
+        double bestAccuracy = figures(scored, bestE, 2, bestS, lower, alone, true).urgencyAccuracy();
         for (int t = 95; t >= 30; t--) {
             double u = t / 100.0;
-            Figures f = figures(scored, bestE, u, bestS, lower, true);
+            Figures f = figures(scored, bestE, u, bestS, lower, alone, true);
             if (f.urgencyAccuracy() > bestAccuracy + 1e-9) {
                 bestAccuracy = f.urgencyAccuracy();
                 bestU = u;
             }
         }
-        return new double[] {bestE, bestU, bestS, lower};
+        return bestU;
     }
 
     private static double[] round(double[] key) {
@@ -327,34 +369,56 @@ class ModelCrossValidationTest {
     }
 
     static double[] choose(List<Scored> scored) {
-        return choose(scored, SHIPPED.emergentVsUrgentThreshold() > 0, SHIPPED.lowerThreshold() > 0);
+        return choose(scored, SHIPPED.emergentVsUrgentThreshold() > 0, SHIPPED.lowerThreshold() > 0, true);
+    }
+
+    /** The thresholds chosen on {@link #SCORED} (once: the joint search with the bypass takes a few seconds). */
+    private static double[] chosen;
+
+    private static synchronized double[] chosen() {
+        if (chosen == null) {
+            long started = System.nanoTime();
+            chosen = choose(SCORED);
+            System.out.printf(Locale.ROOT, "choosing the thresholds (with the bypass) took %.1f s%n",
+                    (System.nanoTime() - started) / 1e9);
+        }
+        return chosen.clone();
     }
 
     @Test
     void printsRulesOnlyAgainstRulesPlusModelPerRoundAndPooled() {
-        double[] chosen = choose(SCORED);
+        double[] chosen = chosen();
+        long started = System.nanoTime();
+        double[] noBypass = choose(SCORED, SHIPPED.emergentVsUrgentThreshold() > 0, SHIPPED.lowerThreshold() > 0, false);
+        System.out.printf(Locale.ROOT, "choosing them without the bypass took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        double alone = chosen[4];
         double[] oneStage = choose(SCORED, false, false);
         double[] raiseOnly = choose(SCORED, SHIPPED.emergentVsUrgentThreshold() > 0, false);
         double lower = chosen[3];
         System.out.printf(Locale.ROOT, "Leave-one-round-out, model %s, thresholds EMERGENT %.2f, EMERGENT-vs-URGENT %.2f, "
-                        + "URGENT %s, lowering %s%n", SHIPPED.version(), chosen[0], chosen[2],
-                chosen[1] > 1 ? "off" : String.format(Locale.ROOT, "%.2f", chosen[1]),
-                lower > 0 ? String.format(Locale.ROOT, "%.2f", lower) : "off");
+                        + "URGENT %s, lowering %s, raise without the second stage %s%n", SHIPPED.version(), chosen[0],
+                chosen[2], chosen[1] > 1 ? "off" : String.format(Locale.ROOT, "%.2f", chosen[1]),
+                lower > 0 ? String.format(Locale.ROOT, "%.2f", lower) : "off",
+                alone > 0 ? String.format(Locale.ROOT, "at P(EMERGENT) >= %.2f", alone) : "off");
         for (Round r : ROUNDS) {
             List<Scored> round = SCORED.stream().filter(s -> s.round().equals(r.name())).toList();
             System.out.printf("%s (%d messages, first-run rules %s)%n  rules only:   %s%n  rules+model:  %s%n",
                     r.name(), round.size(), r.firstRunRules(), figures(round, 2, 2, false).line(),
-                    figures(round, chosen[0], chosen[1], chosen[2], lower, true).line());
+                    figures(round, chosen[0], chosen[1], chosen[2], lower, alone, true).line());
         }
         Figures before = figures(SCORED, 2, 2, false);
         Figures single = figures(SCORED, oneStage[0], oneStage[1], 0, 0, true);
         Figures raising = figures(SCORED, raiseOnly[0], raiseOnly[1], raiseOnly[2], 0, true);
-        Figures after = figures(SCORED, chosen[0], chosen[1], chosen[2], lower, true);
+        Figures withoutBypass = figures(SCORED, noBypass[0], noBypass[1], noBypass[2], noBypass[3], 0, true);
+        Figures after = figures(SCORED, chosen[0], chosen[1], chosen[2], lower, alone, true);
         System.out.printf(Locale.ROOT, "pooled (%d messages)%n  rules only:   %s%n  one stage (EMERGENT %.2f, URGENT %.2f, "
                         + "the 1.4 policy):%n                %s%n  raise only (EMERGENT %.2f, second stage %.2f, URGENT %.2f, "
-                        + "the 1.6 policy):%n                %s%n  rules+model:  %s%n", SCORED.size(), before.line(),
+                        + "the 1.6 policy):%n                %s%n  without the bypass (EMERGENT %.2f, second stage %.2f, URGENT %.2f, the 1.7 policy):%n"
+                        + "                %s%n  rules+model:  %s%n", SCORED.size(), before.line(),
                 oneStage[0], oneStage[1], single.line(), raiseOnly[0], raiseOnly[2], raiseOnly[1], raising.line(),
-                after.line());
+                noBypass[0], noBypass[2], noBypass[1], withoutBypass.line(), after.line());
+        System.out.printf(Locale.ROOT, "BYPASS (pooled): with it (%s) %s%n  without it: %s%n",
+                alone > 0 ? String.format(Locale.ROOT, "%.2f", alone) : "off", after.line(), withoutBypass.line());
         System.out.printf(Locale.ROOT, "THE FIGURE THAT MATTERS (pooled, dev-set mix %.3f/%.3f/%.3f): EMERGENT recall %.3f, "
                         + "precision in the mix %.3f (raw %.3f), urgency acc. %.3f, category acc. %.3f; raise only: recall "
                         + "%.3f, mix %.3f (raw %.3f); one stage: recall %.3f, mix %.3f (raw %.3f); rules only: "
@@ -382,6 +446,26 @@ class ModelCrossValidationTest {
             System.out.printf(Locale.ROOT, "  %.2f  %.3f  %.3f  %.3f  %.3f  %.3f%n", t / 100.0, f.recall(), f.precision(),
                     f.mixPrecision(), f.urgencyAccuracy(), f.categoryAccuracy());
         }
+        System.out.printf(Locale.ROOT, "curve over the bypass threshold (raise to EMERGENT without the second stage; "
+                + "EMERGENT at %.2f, second stage at %.2f, URGENT and lowering as chosen): threshold recall precision "
+                + "mix-precision urgency-acc category-acc bypass-raises (of them labelled EMERGENT)%n", chosen[0], chosen[2]);
+        for (double t : ALONE_CANDIDATES) {
+            Figures f = figures(SCORED, chosen[0], chosen[1], chosen[2], lower, t, true);
+            long raised = SCORED.stream().filter(s -> bypassed(s, chosen, t)).count();
+            long raisedEmergent = SCORED.stream().filter(s -> bypassed(s, chosen, t)
+                    && s.message().urgency() == Urgency.EMERGENT).count();
+            System.out.printf(Locale.ROOT, "  %s  %.3f  %.3f  %.3f  %.3f  %.3f  %d (%d)%n",
+                    t == 0 ? "off " : String.format(Locale.ROOT, "%.2f", t), f.recall(), f.precision(), f.mixPrecision(),
+                    f.urgencyAccuracy(), f.categoryAccuracy(), raised, raisedEmergent);
+        }
+        System.out.println("vetoed by the second stage with P(EMERGENT) >= 0.80 (id, label, P(EMERGENT), "
+                + "P(EMERGENT | not ROUTINE)):");
+        for (Scored s : SCORED) {
+            if (bypassed(s, chosen, 0.80)) {
+                System.out.printf(Locale.ROOT, "  %s %s %.2f %.2f%n", s.message().id(), s.message().urgency(),
+                        s.emergent(), s.emergentAmongUrgent());
+            }
+        }
         System.out.printf(Locale.ROOT, "curve over the lowering threshold (raise as chosen): threshold lowered-emergencies "
                 + "recall precision mix-precision urgency-acc category-acc%n");
         for (int t = 95; t >= 5; t -= 5) {
@@ -394,7 +478,7 @@ class ModelCrossValidationTest {
                 + "P(EMERGENT | not ROUTINE)):");
         for (Scored s : SCORED) {
             if (s.message().urgency() == Urgency.EMERGENT
-                    && decide(s, chosen[0], chosen[1], chosen[2], lower).urgency() != Urgency.EMERGENT) {
+                    && decide(s, chosen[0], chosen[1], chosen[2], lower, alone).urgency() != Urgency.EMERGENT) {
                 System.out.printf(Locale.ROOT, "  %s %s %.2f %.2f%n", s.message().id(), s.rules().urgency(), s.emergent(),
                         s.emergentAmongUrgent());
             }
@@ -402,7 +486,7 @@ class ModelCrossValidationTest {
         System.out.println("lowered (id, label, flag, P(EMERGENT)):");
         for (Scored s : SCORED) {
             if (s.rules().urgency() == Urgency.EMERGENT
-                    && decide(s, chosen[0], chosen[1], chosen[2], lower).urgency() != Urgency.EMERGENT) {
+                    && decide(s, chosen[0], chosen[1], chosen[2], lower, alone).urgency() != Urgency.EMERGENT) {
                 System.out.printf(Locale.ROOT, "  %s %s %s %.2f%n", s.message().id(), s.message().urgency(),
                         s.flag().id(), s.emergent());
             }
@@ -410,7 +494,7 @@ class ModelCrossValidationTest {
         System.out.println("false alarms (id, label, by rules or model, P(EMERGENT), P(EMERGENT | not ROUTINE)):");
         for (Scored s : SCORED) {
             if (s.message().urgency() != Urgency.EMERGENT
-                    && decide(s, chosen[0], chosen[1], chosen[2], lower).urgency() == Urgency.EMERGENT) {
+                    && decide(s, chosen[0], chosen[1], chosen[2], lower, alone).urgency() == Urgency.EMERGENT) {
                 System.out.printf(Locale.ROOT, "  %s %s %s %.2f %.2f%n", s.message().id(), s.message().urgency(),
                         s.rules().urgency() == Urgency.EMERGENT ? "rules" : "model", s.emergent(), s.emergentAmongUrgent());
             }
@@ -423,6 +507,13 @@ class ModelCrossValidationTest {
         assertTrue(after.mixPrecision() >= single.mixPrecision(), "the second stage must not cost precision in the mix");
         assertTrue(after.mixPrecision() >= raising.mixPrecision() - 1e-9, "lowering must not cost precision in the mix");
         assertTrue(after.urgencyAccuracy() >= before.urgencyAccuracy(), "urgency accuracy must not drop");
+    }
+
+    /** Whether the bypass at {@code alone} raises this message to EMERGENT (the chosen pair's second stage vetoed it). */
+    private static boolean bypassed(Scored s, double[] chosen, double alone) {
+        RulesWithModelClassifier.Raise r = alone == 0 ? null : RulesWithModelClassifier.raise(s.rules(), s.emergent(),
+                s.urgent(), s.emergentAmongUrgent(), chosen[0], chosen[1], chosen[2], alone);
+        return r != null && r.withoutSecondStage();
     }
 
     private static String matrix(String title, Enum<?>[] labels, int[][] m) {
@@ -443,10 +534,11 @@ class ModelCrossValidationTest {
 
     @Test
     void shippedThresholdsAreTheCrossValidatedOnes() {
-        double[] chosen = choose(SCORED);
+        double[] chosen = chosen();
         assertEquals(chosen[0], SHIPPED.emergentThreshold(), 1e-9, "EMERGENT threshold");
         assertEquals(chosen[1], SHIPPED.urgentThreshold(), 1e-9, "URGENT threshold");
         assertEquals(chosen[2], SHIPPED.emergentVsUrgentThreshold(), 1e-9, "EMERGENT-vs-URGENT threshold");
         assertEquals(chosen[3], SHIPPED.lowerThreshold(), 1e-9, "lowering threshold");
+        assertEquals(chosen[4], SHIPPED.emergentAloneThreshold(), 1e-9, "raise without the second stage (bypass)");
     }
 }

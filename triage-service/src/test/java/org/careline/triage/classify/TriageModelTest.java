@@ -139,6 +139,104 @@ class TriageModelTest {
                 "the rules' EMERGENT is never touched");
     }
 
+    /** Since 1.8 a first stage sure enough alone (the bypass) raises to EMERGENT without the second stage; 0 is off. */
+    @Test
+    void aSureFirstStageRaisesWithoutTheSecondStageOnlyWhenTheBypassIsOn() {
+        Classification routine = new Classification(Urgency.ROUTINE, Category.BILLING, 0.5, "", "");
+        Classification urgent = new Classification(Urgency.URGENT, Category.MEDICATION, 0.8, "", "");
+
+        assertEquals(null, RulesWithModelClassifier.raise(urgent, 0.93, 0.99, 0.55, 0.24, 0.86, 0.69, 0),
+                "off: the second stage vetoes whatever the first stage says");
+        assertEquals(null, RulesWithModelClassifier.raise(urgent, 0.93, 0.99, 0.55, 0.24, 0.86, 0.69),
+                "the policy without a bypass is the one turned off");
+        RulesWithModelClassifier.Raise alone = RulesWithModelClassifier.raise(urgent, 0.93, 0.99, 0.55, 0.24, 0.86, 0.69,
+                0.90);
+        assertEquals(Urgency.EMERGENT, alone.urgency());
+        assertEquals(Category.MEDICATION, alone.category());
+        assertEquals(0.90, alone.threshold());
+        assertTrue(alone.withoutSecondStage());
+        RulesWithModelClassifier.Raise edge = RulesWithModelClassifier.raise(routine, 0.90, 0.99, 0.0, 0.24, 0.86, 0.69,
+                0.90);
+        assertEquals(Urgency.EMERGENT, edge.urgency(), "the bypass threshold itself raises");
+        assertEquals(Category.CLINICAL, edge.category());
+        assertTrue(edge.withoutSecondStage());
+        RulesWithModelClassifier.Raise below = RulesWithModelClassifier.raise(routine, 0.89, 0.99, 0.0, 0.24, 0.86, 0.69,
+                0.90);
+        assertEquals(Urgency.URGENT, below.urgency(), "just below the bypass: ROUTINE -> URGENT as before");
+        assertFalse(below.withoutSecondStage());
+        assertEquals(null, RulesWithModelClassifier.raise(urgent, 0.89, 0.99, 0.55, 0.24, 0.86, 0.69, 0.90),
+                "just below the bypass the second stage still vetoes");
+        RulesWithModelClassifier.Raise agreed = RulesWithModelClassifier.raise(urgent, 0.95, 0.99, 0.80, 0.24, 0.86, 0.69,
+                0.90);
+        assertFalse(agreed.withoutSecondStage(), "both stages agree: an ordinary raise");
+        assertEquals(0.24, agreed.threshold());
+        assertEquals(null, RulesWithModelClassifier.raise(
+                new Classification(Urgency.EMERGENT, Category.CLINICAL, 0.9, "", ""), 1, 1, 0, 0.24, 0.86, 0.69, 0.90),
+                "the rules' EMERGENT is never touched");
+    }
+
+    /**
+     * The bypass, on the shipped weights: a corpus message the second stage vetoes is raised, and says so plainly. The
+     * shipped weights fit their corpus, so the second stage is made strict (0.999) to have a veto to bypass, and the
+     * ROUTINE -> URGENT raise is off (below the bypass the rules' decision stays).
+     */
+    @Test
+    void aRaiseWithoutTheSecondStageSaysSo() {
+        ModelSettings strict = SETTINGS.withThresholds(SETTINGS.emergentThreshold(), 2, 0.999); // and no URGENT raise
+        LabelledMessage vetoed = null;
+        TriageModel.Assessment assessed = null;
+        for (String set : SETTINGS.corpus()) {
+            for (LabelledMessage m : LabelledMessage.fromClasspath(set)) {
+                Urgency ruled = RULES_ONLY.classify(m.text()).urgency();
+                if (ruled == Urgency.EMERGENT) {
+                    continue;
+                }
+                TriageModel.Assessment a = model.assess(m.text(), ruled);
+                if (a.emergent() >= SETTINGS.emergentThreshold() + 0.02 && a.emergent() < 0.98
+                        && a.emergentAmongUrgent() < strict.emergentVsUrgentThreshold()
+                        && (assessed == null || a.emergent() > assessed.emergent())) {
+                    vetoed = m;
+                    assessed = a;
+                }
+            }
+        }
+        assertTrue(vetoed != null, "a corpus message the second stage vetoes");
+        double at = Math.floor(assessed.emergent() * 100) / 100;
+        RulesWithModelClassifier on = new RulesWithModelClassifier(RULES_ONLY, TriageModel.fromClasspath(
+                "triage-model-weights.json", RULES_ONLY, strict.withEmergentAloneThreshold(at).checked()));
+        Classification c = on.classify(vetoed.text());
+        assertEquals(Urgency.EMERGENT, c.urgency(), c.explanation());
+        assertTrue(c.explanation().startsWith(String.format(java.util.Locale.ROOT,
+                "EMERGENT raised by model %s: P(EMERGENT) %.2f >= %.2f: raised without the second stage (EMERGENT-vs-URGENT",
+                SETTINGS.version(), assessed.emergent(), at)), c.explanation());
+
+        RulesWithModelClassifier above = new RulesWithModelClassifier(RULES_ONLY, TriageModel.fromClasspath(
+                "triage-model-weights.json", RULES_ONLY, strict.withEmergentAloneThreshold(at + 0.01).checked()));
+        Classification notRaised = above.classify(vetoed.text());
+        assertEquals(RULES_ONLY.classify(vetoed.text()).urgency(), notRaised.urgency(), notRaised.explanation());
+        assertTrue(notRaised.explanation().contains(String.format(java.util.Locale.ROOT,
+                " and P(EMERGENT) < %.2f to raise without it, not raised; ", at + 0.01)), notRaised.explanation());
+        Classification off = new RulesWithModelClassifier(RULES_ONLY, TriageModel.fromClasspath(
+                "triage-model-weights.json", RULES_ONLY, strict.withEmergentAloneThreshold(0))).classify(vetoed.text());
+        assertEquals(RULES_ONLY.classify(vetoed.text()).urgency(), off.urgency(), "off: the second stage has its say");
+        assertFalse(off.explanation().contains("without"), off.explanation());
+    }
+
+    /** The bypass is 0 (off) or above the EMERGENT threshold and below 1. */
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 0.1, 0.24, 1.0, 1.5})
+    void anInvalidBypassIsRefused(double alone) {
+        ModelSettings settings = SETTINGS.withThresholds(0.24, 0.86).withEmergentAloneThreshold(alone);
+        assertThrows(IllegalStateException.class, settings::checked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.25, 0.90, 0.99})
+    void aValidBypassIsAccepted(double alone) {
+        assertEquals(alone, SETTINGS.withThresholds(0.24, 0.86).withEmergentAloneThreshold(alone).checked()
+                .emergentAloneThreshold());
+    }
+
     private static TriageRules.Flag flag(String id) {
         return RULES.flags().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }
