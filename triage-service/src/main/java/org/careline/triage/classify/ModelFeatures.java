@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *       each worth {@code charWeight};</li>
  *   <li>{@code concept:name} a rules concept found in a counting context, even if no flag fired
  *       ({@code @sob}, {@code @severity}...); {@code tag:#reading} a number out of range;</li>
- *   <li>{@code near:flag} an EMERGENT flag with some but not all of its groups matched;
+ *   <li>{@code near:flag} an EMERGENT flag one group short of firing (since 1.8; before, any group: a three-group
+ *   flag's generic group, "he" or "his", made a near miss of every message that had it);
  *       {@code rules:URGENT} / {@code rules:ROUTINE} what the rules decided.</li>
  * </ul>
  * The rules concept {@link TriageRules#LOWERING_FRAME} (a non-acute frame: bills, forms, awareness events) is a
@@ -178,7 +179,7 @@ final class ModelFeatures {
                     }
                 }
             }
-            if (matched > 0 && matched < flag.groups().size()) {
+            if (matched == flag.groups().size() - 1) {
                 f.put("near:" + flag.rule().id(), 1.0);
             }
         }

@@ -70,6 +70,10 @@ final class ReadingTags {
             "rectal", "oral", "thermometer", "forehead", "axillary", "febrile", "tmax", "calentura", "temps", "armpit",
             "underarm", "rectally", "orally", "temporal", "tympanic");
     /** Words before a lab's second number that make it the current value: "went from 10.1 to 7.4", "was 9, now 6.8". */
+    /** Words right after a number that make it something else than a lab value: "my 6 year old", "at 9 am". */
+    private static final Set<String> NOT_A_LAB_UNIT = Set.of("year", "years", "yr", "yrs", "yo", "month", "months", "week",
+            "weeks", "day", "days", "hour", "hours", "hrs", "minutes", "mins", "am", "pm", "mg", "mcg", "units", "lbs",
+            "pounds", "anos", "meses", "semanas", "dias", "horas");
     private static final Set<String> NOW_VALUE = Set.of("to", "now", "a", "hasta", "ahora");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
@@ -228,7 +232,7 @@ final class ReadingTags {
         for (TriageRules.Lab lab : compiled.rules.readings().labs()) {
             PhraseList.Index names = compiled.index(compiled.labNames.get(lab.id()));
             IntConsumer valueAfter = end -> {
-                OptionalDouble value = currentValue(words, end);
+                OptionalDouble value = currentValue(words, end, clauseEnd(text, end - 1));
                 if (value.isPresent() && ((lab.low() != null && value.getAsDouble() <= lab.low())
                         || (lab.high() != null && value.getAsDouble() >= lab.high()))) {
                     tags.add("#lab-" + lab.id());
@@ -242,18 +246,20 @@ final class ReadingTags {
     }
 
     /**
-     * The value a lab name at {@code end} is given: the first number within four words after it, unless a later number
-     * (within eight words) follows a {@link #NOW_VALUE} word: "hemoglobin went from 10.1 last month to 7.4" is 7.4.
+     * The value a lab name at {@code end} is given: the first number within four words after it, or within ten in the
+     * name's clause ({@code clauseEnd}: "INR from the finger stick at the lab today was 5.8"), not an age, a time or a
+     * dose ({@link #NOT_A_LAB_UNIT}); unless a later number (within ten words) follows a {@link #NOW_VALUE} word:
+     * "hemoglobin went from 10.1 last month to 7.4" is 7.4.
      */
-    static OptionalDouble currentValue(List<String> words, int end) {
+    static OptionalDouble currentValue(List<String> words, int end, int clauseEnd) {
         OptionalDouble first = OptionalDouble.empty();
-        for (int j = end; j < Math.min(words.size(), end + 8); j++) {
+        for (int j = end; j < Math.min(words.size(), end + 10); j++) {
             OptionalDouble v = number(words.get(j));
-            if (v.isEmpty()) {
+            if (v.isEmpty() || (j + 1 < words.size() && NOT_A_LAB_UNIT.contains(words.get(j + 1)))) {
                 continue;
             }
             if (first.isEmpty()) {
-                if (j >= end + 4) {
+                if (j >= end + 4 && j >= clauseEnd) {
                     return OptionalDouble.empty();
                 }
                 first = v;
@@ -262,6 +268,18 @@ final class ReadingTags {
             }
         }
         return first;
+    }
+
+    /** The index in {@link ScannedText#words()} just after the clause that holds word {@code index}. */
+    private static int clauseEnd(ScannedText text, int index) {
+        int end = 0;
+        for (ScannedText.Clause clause : text.clauses()) {
+            end += clause.words().size();
+            if (index < end) {
+                return end;
+            }
+        }
+        return end;
     }
 
     /** The youngest age in months the text states ("7 weeks old", "9 days old", "bebe de 6 semanas"). */

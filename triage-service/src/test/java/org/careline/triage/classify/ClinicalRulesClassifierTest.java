@@ -351,6 +351,30 @@ class ClinicalRulesClassifierTest {
         assertEquals(urgency, c.urgency(), c.explanation());
     }
 
+    /**
+     * Rules 3.8 (after the first run of rounds 17-18), by class, both ways: an insulin or opioid dose "done" twice; a
+     * lab value further into its clause; a chemical or metal in the eye; heart failure with fluid gain; a past event
+     * dated by a child's age; an idiom "overdose of mail". New wordings written for these tests.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | I gave my husband his Humalog twice at dinner, 12 units each time, he is getting shaky
+            EMERGENT | when she was eating the peanut cookie her lips swelled and now she can't breathe
+            URGENT   | potassium on the portal from this morning's draw says 6.3, nobody called me
+            URGENT   | the sodium they drew at the clinic yesterday came back 125
+            URGENT   | some sawdust flew into my left eye at work, it's red and watering but I can see fine
+            URGENT   | dad has congestive heart failure and he is up 4 pounds since Sunday with puffier ankles
+            ROUTINE  | my 6 year old needs her potassium rechecked at the next visit, it was normal last time
+            ROUTINE  | my son had a bad reaction to penicillin when he was 2, please put it on his chart
+            ROUTINE  | my daughter had a seizure when she was a baby, nothing since, school form needs a signature
+            ROUTINE  | you sent me an overdose of emails about the flu clinic, please unsubscribe me
+            ROUTINE  | I have heart failure and my weight is stable at 180, can I get my furosemide refilled
+            """)
+    void rules38FixesByClassAfterRounds17And18(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
     @ParameterizedTest
     @ValueSource(strings = {

@@ -88,7 +88,8 @@ class DevSetEvaluationTest {
     @ValueSource(strings = {"triage/probe-set-5.jsonl", "triage/probe-set-6.jsonl", "triage/probe-set-7.jsonl",
             "triage/probe-set-8.jsonl", "triage/probe-set-9.jsonl", "triage/probe-set-10.jsonl",
             "triage/probe-set-11.jsonl", "triage/probe-set-12.jsonl", "triage/probe-set-13.jsonl",
-            "triage/probe-set-14.jsonl", "triage/probe-set-15.jsonl", "triage/probe-set-16.jsonl"})
+            "triage/probe-set-14.jsonl", "triage/probe-set-15.jsonl", "triage/probe-set-16.jsonl",
+            "triage/probe-set-17.jsonl", "triage/probe-set-18.jsonl"})
     void meetsTheQualityBarOnLaterProbeRounds(String resource) throws IOException {
         evaluate(resource, read(resource));
     }
