@@ -99,13 +99,15 @@ final class ReadingTags {
         List<String> words = text.words();
         String normalized = text.normalized();
 
-        max(words, TEMPERATURE, 4, 3, 35, 108).ifPresent(t -> {
-            if (t >= r.feverF()) {
-                tags.add("#fever-reading");
-            }
-        });
+        OptionalDouble temperature = max(words, TEMPERATURE, 4, 3, 35, 108);
+        if (temperature.isPresent() && temperature.getAsDouble() >= r.feverF()) {
+            tags.add("#fever-reading");
+        }
         if (bareFahrenheit(words, r.feverF())) {
             tags.add("#fever-reading");
+        }
+        if (temperature.isPresent() && !tags.contains("#fever-reading")) {
+            tags.add("#temp-below-fever-line"); // every temperature the message gives is below the fever line
         }
         if (infantMonths(normalized).orElse(Double.MAX_VALUE) < r.infantMonths()) {
             tags.add("#infant");

@@ -375,6 +375,28 @@ class ClinicalRulesClassifierTest {
         assertEquals(urgency, c.urgency(), c.explanation());
     }
 
+    /**
+     * Rules 3.9 (after the first run of rounds 19-20), by class, both ways: Spanish words for a bleed from the gut; an
+     * infant's temperature reading below the fever line; confusion built up over days in plain words; dizziness with
+     * near-falls; bleeding in pregnancy told in another sentence; a car or phone that "broke". New wordings.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | mi esposo toma warfarina y esta vomitando algo negro, esta muy palido
+            EMERGENT | my 5 week old has a fever, the ear thermometer said 100.9
+            EMERGENT | my 3 week old feels hot and has a fever, I have no thermometer at home
+            URGENT   | grandma is 88 and the past few days she seems more mixed up, still eating and walking fine
+            URGENT   | since the new water pill I get dizzy when I stand and I almost fell in the shower twice
+            URGENT   | Estoy embarazada de 6 semanas. Hoy tengo un poco de sangrado cafe, sin dolor fuerte
+            ROUTINE  | is 99.6 a fever? my 6 week old felt warm but the rectal thermometer said 99.6 and she is feeding well
+            ROUTINE  | my car broke down, can we move my visit to Thursday
+            ROUTINE  | I got the dates mixed up, is my appointment on the 4th or the 5th
+            """)
+    void rules39FixesByClassAfterRounds19And20(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
     @ParameterizedTest
     @ValueSource(strings = {
