@@ -20,13 +20,13 @@ final class ReadingTags {
     private static final Pattern BP = Pattern.compile("(?<![\\d/.])(\\d{2,3})\\s*(?:/|over)\\s*(\\d{2,3})(?![\\d/])");
     private static final Pattern PAIN = Pattern.compile("(?<![\\d/.])(\\d{1,2})\\s*(?:/|out of|de)\\s*10(?![\\d/])");
     private static final Pattern AGE = Pattern.compile(
-            "(\\d{1,3})\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
+            "(?<![\\d/.])(\\d{1,3})(?:\\s+1/2|\\s+and a half)?\\s*-?\\s*(days?|dys?|weeks?|wks?|months?|mos?|mths?)\\s*-?\\s*old");
     private static final Pattern AGE_ES = Pattern.compile(
             "(?:bebe|bebita|bebito|hijo|hija|nino|nina|nieto|nieta)\\s+(?:de\\s+|tiene\\s+|ya tiene\\s+)?(\\d{1,3})\\s+"
             + "(dias?|semanas?|mes|meses)\\b(?!\\s+de\\s+embarazo)");
     /** "my 6 week baby", "she's 6 weeks" (not "6 weeks pregnant", "6 weeks ago", "2 weeks out from surgery"). */
     private static final Pattern AGE_BEFORE_BABY = Pattern.compile(
-            "(\\d{1,2})\\s*-?\\s*(days?|weeks?|wks?|months?|mos?)\\s*-?\\s*(?:baby|babe|infant|newborn|son|daughter|girl|boy)\\b");
+            "(?<![\\d/.])(\\d{1,2})\\s*-?\\s*(days?|weeks?|wks?|months?|mos?)\\s*-?\\s*(?:baby|babe|infant|newborn|son|daughter|girl|boy)\\b");
     private static final Pattern AGE_AFTER_BABY = Pattern.compile(
             "\\b(?:shes|hes|baby is|infant is|newborn is|son is|daughter is)\\s+(?:only\\s+|just\\s+)?(\\d{1,2})\\s*(days?|weeks?|wks?)\\b"
             + "(?!\\s+(?:pregnant|along|ago|postpartum|post|out|into|since|after|of|from|late|early|overdue))");
@@ -69,12 +69,13 @@ final class ReadingTags {
     private static final Set<String> BODY_TEMPERATURE = Set.of("fever", "temp", "temperature", "fiebre", "temperatura",
             "rectal", "oral", "thermometer", "forehead", "axillary", "febrile", "tmax", "calentura", "temps", "armpit",
             "underarm", "rectally", "orally", "temporal", "tympanic");
-    /** Words before a lab's second number that make it the current value: "went from 10.1 to 7.4", "was 9, now 6.8". */
     /** Words right after a number that make it something else than a lab value: "my 6 year old", "at 9 am". */
     private static final Set<String> NOT_A_LAB_UNIT = Set.of("year", "years", "yr", "yrs", "yo", "month", "months", "week",
             "weeks", "day", "days", "hour", "hours", "hrs", "minutes", "mins", "am", "pm", "mg", "mcg", "units", "lbs",
             "pounds", "anos", "meses", "semanas", "dias", "horas");
-    private static final Set<String> NOW_VALUE = Set.of("to", "now", "a", "hasta", "ahora");
+    /** Words before a lab's later number that make it a value to check too: "went from 10.1 to 7.4", "was 9, now 6.8". */
+    private static final Set<String> NOW_VALUE = Set.of("to", "now", "a", "hasta", "ahora", "says", "shows", "showed",
+            "reads", "dice", "salio");
     private static final Set<String> GLUCOSE = Set.of("sugar", "sugars", "glucose", "bg", "bs", "glucometer",
             "cgm", "dexcom", "libre", "azucar", "glucosa", "glucemia", "glicemia", "fingerstick");
     private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding",
@@ -234,11 +235,11 @@ final class ReadingTags {
         for (TriageRules.Lab lab : compiled.rules.readings().labs()) {
             PhraseList.Index names = compiled.index(compiled.labNames.get(lab.id()));
             IntConsumer valueAfter = end -> {
-                OptionalDouble value = currentValue(words, end, clauseEnd(text, end - 1));
-                if (value.isPresent() && ((lab.low() != null && value.getAsDouble() <= lab.low())
-                        || (lab.high() != null && value.getAsDouble() >= lab.high()))) {
-                    tags.add("#lab-" + lab.id());
-                    tags.add("#lab-critical");
+                for (double value : values(words, end, clauseEnd(text, end - 1))) {
+                    if ((lab.low() != null && value <= lab.low()) || (lab.high() != null && value >= lab.high())) {
+                        tags.add("#lab-" + lab.id());
+                        tags.add("#lab-critical");
+                    }
                 }
             };
             for (int i = 0; i < words.size(); i++) {
@@ -248,28 +249,30 @@ final class ReadingTags {
     }
 
     /**
-     * The value a lab name at {@code end} is given: the first number within four words after it, or within ten in the
-     * name's clause ({@code clauseEnd}: "INR from the finger stick at the lab today was 5.8"), not an age, a time or a
-     * dose ({@link #NOT_A_LAB_UNIT}); unless a later number (within ten words) follows a {@link #NOW_VALUE} word:
-     * "hemoglobin went from 10.1 last month to 7.4" is 7.4.
+     * The values a lab name at {@code end} is given: the first number within four words after it, or within twelve in
+     * the name's clause ({@code clauseEnd}: "INR from the finger stick at the lab today was 5.8"), not an age, a time or
+     * a dose ({@link #NOT_A_LAB_UNIT}); and any later number (within twelve words) right after a {@link #NOW_VALUE}
+     * word: "hemoglobin went from 10.1 last month to 7.4", "was 9.8 in September and the lab from yesterday says 7.4".
+     * Every value is checked against the lab's limits, so a goal range ("INR 5.8, goal 2 to 3") cannot hide a critical
+     * first value.
      */
-    static OptionalDouble currentValue(List<String> words, int end, int clauseEnd) {
-        OptionalDouble first = OptionalDouble.empty();
-        for (int j = end; j < Math.min(words.size(), end + 10); j++) {
+    static List<Double> values(List<String> words, int end, int clauseEnd) {
+        List<Double> values = new java.util.ArrayList<>(2);
+        for (int j = end; j < Math.min(words.size(), end + 12); j++) {
             OptionalDouble v = number(words.get(j));
             if (v.isEmpty() || (j + 1 < words.size() && NOT_A_LAB_UNIT.contains(words.get(j + 1)))) {
                 continue;
             }
-            if (first.isEmpty()) {
+            if (values.isEmpty()) {
                 if (j >= end + 4 && j >= clauseEnd) {
-                    return OptionalDouble.empty();
+                    return values;
                 }
-                first = v;
+                values.add(v.getAsDouble());
             } else if (NOW_VALUE.contains(words.get(j - 1))) {
-                return v;
+                values.add(v.getAsDouble());
             }
         }
-        return first;
+        return values;
     }
 
     /** The index in {@link ScannedText#words()} just after the clause that holds word {@code index}. */

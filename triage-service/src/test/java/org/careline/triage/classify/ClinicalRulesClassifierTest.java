@@ -397,6 +397,31 @@ class ClinicalRulesClassifierTest {
         assertEquals(urgency, c.urgency(), c.explanation());
     }
 
+    /**
+     * Rules 4.0 (after the first run of rounds 21-22), by class, both ways: a non-blanching rash in Spanish; ages with a
+     * half ("4 1/2 months"); a lab's later value after "says"; a goal range after a critical value; a plan made ahead of
+     * time; teenage history; a diagnosis on a bill; crushing pills; a child taken to the ER and sent home; growing out
+     * of it. New wordings written for these tests.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | mi nino de 2 anos tiene fiebre y unas manchitas moradas en el pecho que no se quitan cuando aprieto un vaso
+            EMERGENT | my 2 1/2 month old has a rectal temp of 100.9
+            URGENT   | my 5 1/2 month old has a temp of 100.8, eating fine
+            URGENT   | her hemoglobin was 10.4 in the spring and the new lab says 7.2, nobody called
+            URGENT   | INR came back 5.6 today, my goal is 2 to 3, no bleeding
+            ROUTINE  | we bring our newborn home tomorrow and want to have a plan ahead of time for fevers
+            ROUTINE  | in high school I had suicidal thoughts, doing well for years now, I would like a therapist referral
+            ROUTINE  | my bill lists overdose as the diagnosis for my physical, please correct it
+            ROUTINE  | can I crush my metoprolol tablets, they are hard to swallow
+            ROUTINE  | we took him to the ER Friday for wheezing and they sent us home with an inhaler, he is better, follow up?
+            ROUTINE  | my 6 year old still wets the bed, will she grow out of it
+            """)
+    void rules40FixesByClassAfterRounds21And22(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
     @ParameterizedTest
     @ValueSource(strings = {
