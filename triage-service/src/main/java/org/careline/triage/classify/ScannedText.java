@@ -83,6 +83,9 @@ final class ScannedText {
         return (T) memos.computeIfAbsent(owner, o -> create.get());
     }
 
+    /** Titles written with a full stop before a name ("Dr. Singh", "Mrs. Ruiz"): the stop is not a clause break. */
+    private static final Set<String> TITLES = Set.of("dr", "dra", "mr", "mrs", "ms", "sr", "sra", "srta", "jr", "st", "prof");
+
     private static void split(String text, boolean subject, Set<String> breaks, List<Clause> out) {
         if (text == null) {
             return;
@@ -92,6 +95,9 @@ final class ScannedText {
         while (m.find()) {
             String token = m.group();
             boolean word = Character.isLetterOrDigit(token.codePointAt(0));
+            if (".".equals(token) && !current.isEmpty() && TITLES.contains(current.get(current.size() - 1))) {
+                continue; // "Dr. Singh": a title's full stop does not end the clause
+            }
             if (!word || breaks.contains(token)) {
                 close(out, current, subject);
                 current = new ArrayList<>();

@@ -422,6 +422,24 @@ class ClinicalRulesClassifierTest {
         assertEquals(urgency, c.urgency(), c.explanation());
     }
 
+    /**
+     * Rules 4.1 (after the first run of rounds 23-24), by class, both ways: stroke signs in everyday Spanish, also when
+     * they have passed; "it has been a year since"; a patient sent to the ER in the past; a title's full stop ("Dr.")
+     * no longer ends the clause. New wordings written for these tests.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | a mi papa se le cayo el vaso de la mano izquierda y no le salian las palabras, ya se le paso
+            EMERGENT | mi mama tiene la boca chueca desde hace una hora
+            EMERGENT | saw Dr. Lopez last week for a checkup, now my husband's speech is slurred and his arm is weak
+            ROUTINE  | It's been two years since Dr. Patel sent me to the ER for my slurred speech, all good now, thank you
+            ROUTINE  | thanks to Dr. Kim who sent my mom to the hospital for her chest pain last winter, she is doing great
+            """)
+    void rules41FixesByClassAfterRounds23And24(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
     @ParameterizedTest
     @ValueSource(strings = {

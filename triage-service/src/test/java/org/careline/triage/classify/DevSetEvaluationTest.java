@@ -91,7 +91,8 @@ class DevSetEvaluationTest {
             "triage/probe-set-14.jsonl", "triage/probe-set-15.jsonl", "triage/probe-set-16.jsonl",
             "triage/probe-set-17.jsonl", "triage/probe-set-18.jsonl",
             "triage/probe-set-19.jsonl", "triage/probe-set-20.jsonl",
-            "triage/probe-set-21.jsonl", "triage/probe-set-22.jsonl"})
+            "triage/probe-set-21.jsonl", "triage/probe-set-22.jsonl",
+            "triage/probe-set-23.jsonl", "triage/probe-set-24.jsonl"})
     void meetsTheQualityBarOnLaterProbeRounds(String resource) throws IOException {
         evaluate(resource, read(resource));
     }

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Honest evaluation of the statistical layer: leave one probe round out. For each of the twenty-two rounds the
+ * Honest evaluation of the statistical layer: leave one probe round out. For each of the twenty-four rounds the
  * rules layer is the rules document the round was <em>first</em> run with (from the git history, in
  * {@code triage/first-run-rules/}: it had seen none of that round), the model is trained on the dev set and
- * the twenty-one other rounds with that document's signals, and both rules-only and rules+model decide the
+ * the twenty-three other rounds with that document's signals, and both rules-only and rules+model decide the
  * left-out round. This is what the held-out set sees: rules that never saw its wording, and a model that
  * never saw its messages. Prints per-round and pooled confusion matrices, the threshold curve, and checks
  * that the thresholds shipped in {@code triage-model.json} are the ones this cross-validation chooses.
@@ -57,7 +57,9 @@ class ModelCrossValidationTest {
             new Round("round 19", "triage/probe-set-19.jsonl", id -> true, "rounds-19-20.json"),
             new Round("round 20", "triage/probe-set-20.jsonl", id -> true, "rounds-19-20.json"),
             new Round("round 21", "triage/probe-set-21.jsonl", id -> true, "rounds-21-22.json"),
-            new Round("round 22", "triage/probe-set-22.jsonl", id -> true, "rounds-21-22.json"));
+            new Round("round 22", "triage/probe-set-22.jsonl", id -> true, "rounds-21-22.json"),
+            new Round("round 23", "triage/probe-set-23.jsonl", id -> true, "rounds-23-24.json"),
+            new Round("round 24", "triage/probe-set-24.jsonl", id -> true, "rounds-23-24.json"));
 
     static final ModelSettings SHIPPED = ModelSettings.fromClasspath("triage-model.json");
     static final List<Scored> SCORED = new ArrayList<>();
