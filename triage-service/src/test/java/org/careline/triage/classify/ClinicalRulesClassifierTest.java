@@ -440,6 +440,25 @@ class ClinicalRulesClassifierTest {
         assertEquals(urgency, c.urgency(), c.explanation());
     }
 
+    /**
+     * Rules 4.2 (after the first run of the held-out rounds 25-28), by class, both ways: a child who ate pills, in Spanish;
+     * Spanish what-if questions; Spanish past ER visits and bills; a past cause given by a doctor ("said it was a pulled
+     * muscle"). New wordings written for these tests.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EMERGENT | mi hijo de 3 anos se comio unas pastillas de mi mama, no se cuantas
+            EMERGENT | si, tengo dolor de pecho muy fuerte y me falta el aire
+            ROUTINE  | si alguna vez me da dolor de pecho, tomo aspirina?
+            ROUTINE  | fuimos a urgencias el lunes por dolor de pecho y me dijeron que era del musculo, quiero una cita
+            ROUTINE  | la factura dice dolor de pecho pero fui por un chequeo
+            ROUTINE  | the urgent care doctor said my chest pain was just reflux, can I get a GI referral
+            """)
+    void rules42FixesByClassAfterHeldOutRounds(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
     @ParameterizedTest
     @ValueSource(strings = {

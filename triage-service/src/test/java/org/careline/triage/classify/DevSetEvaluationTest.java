@@ -97,6 +97,22 @@ class DevSetEvaluationTest {
         evaluate(resource, read(resource));
     }
 
+    /**
+     * The held-out rounds 25 to 28 (400 messages, 56 EMERGENT; a realistic mix, emergencies in plain words, a bilingual
+     * clinic, medicines and paperwork): written by probe writers who never read the rules, run first with rules 4.1 +
+     * model 2.2 (README, "Held-out rounds 25-28") and kept out of the model's training corpus. Rules 4.2
+     * fixed the classes they showed, so they are no longer blind; pooled, they must meet the bar.
+     */
+    @Test
+    void meetsTheQualityBarOnTheHeldOutRoundsPooled() throws IOException {
+        List<Labelled> pooled = new ArrayList<>();
+        for (String round : List.of("triage/probe-set-25.jsonl", "triage/probe-set-26.jsonl", "triage/probe-set-27.jsonl",
+                "triage/probe-set-28.jsonl")) {
+            pooled.addAll(read(round));
+        }
+        evaluate("held-out rounds 25-28, pooled", pooled);
+    }
+
     private static void evaluate(String name, List<Labelled> set) {
         int[][] urgency = new int[3][3];
         int[][] category = new int[7][7];
