@@ -81,7 +81,7 @@ final class ReadingTags {
     private static final Set<String> HEART_RATE = Set.of("hr", "pulse", "heartrate", "rate", "bpm", "pulso", "racing", "pounding",
             "heart", "corazon");
     private static final Set<String> OXYGEN = Set.of("o2", "spo2", "oxygen", "sat", "sats", "saturation",
-            "oximeter", "ox", "oxigeno", "saturacion");
+            "oximeter", "ox", "oxigeno", "saturacion", "oxigenacion", "oximetro", "saturando", "satura");
 
     private ReadingTags() {
     }

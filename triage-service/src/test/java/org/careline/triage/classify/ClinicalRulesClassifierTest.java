@@ -459,6 +459,263 @@ class ClinicalRulesClassifierTest {
         assertEquals(urgency, c.urgency(), c.explanation());
     }
 
+    /**
+     * Rules 4.3: systematic Spanish coverage written from RUBRIC.md, class by class (not from any probe sentence):
+     * everyday Mexican, Central American, Caribbean and US Spanish for every emergency class, with and without accents,
+     * and URGENT and ROUTINE look-alikes in Spanish (negated, hypothetical, past, a relative, a bill or a form).
+     * A transient stroke that "ya se le paso" stays EMERGENT. New wordings written for this test; rules alone.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # chest
+            EMERGENT | me aprieta el pecho y estoy sudando frio
+            EMERGENT | siento una opresion en el pecho desde hace media hora
+            EMERGENT | tengo una presión en el pecho que se me va al brazo izquierdo
+            EMERGENT | mi esposo dice que siente como un peso en el pecho
+            EMERGENT | siento el pecho apretado y me corre hacia la quijada
+            EMERGENT | le duele mucho el brazo izquierdo y la mandíbula y está sudando
+            EMERGENT | mientras cortaba el pasto me dio opresión en el pecho y casi me desmayo, se me quitó a los 15 minutos
+            EMERGENT | siento como si me estuvieran apretando el pecho
+            EMERGENT | tengo un dolor de pecho que no se me quita
+            EMERGENT | me duele el pecho como si tuviera un elefante encima
+            ROUTINE  | el año pasado tuve dolor de pecho y me dijeron que era ansiedad, necesito una cita de control
+            ROUTINE  | no tengo dolor de pecho, solo quiero renovar mi receta de la presion
+            ROUTINE  | mi papá tuvo un infarto hace años, necesito sus registros
+            # stroke
+            EMERGENT | a mi abuela se le torció la boca y no puede levantar el brazo
+            EMERGENT | mi papa de repente no puede hablar bien, arrastra las palabras
+            EMERGENT | se le durmió la mitad de la cara y el brazo derecho hace 20 minutos
+            EMERGENT | de repente perdí la vista de un ojo
+            EMERGENT | a mi esposo se le entumió todo el lado izquierdo del cuerpo
+            EMERGENT | veo doble y no puedo caminar derecho desde hace una hora
+            EMERGENT | mi mama no podia hablar y tenia la cara ladeada, ya se le paso hace como dos horas
+            EMERGENT | mi tio no puede mover el lado derecho
+            EMERGENT | se le trababa la lengua y no le entendiamos nada
+            EMERGENT | mi abuelo no puede levantar el brazo izquierdo desde esta mañana
+            EMERGENT | tiene la cara torcida y babea de un lado
+            EMERGENT | de repente se me nublo la vista de un ojo y no veo nada
+            ROUTINE  | mi abuelo tuvo un derrame cerebral en 2019, necesito una carta para su seguro
+            ROUTINE  | hace años tuve un derrame y quedé bien, pregunta sobre mi cita
+            # breathing
+            EMERGENT | mi hijo no puede respirar bien y se le hunden las costillas
+            EMERGENT | se está ahogando, no puede hablar
+            EMERGENT | le falta mucho el aire y tiene los labios morados
+            EMERGENT | me falta el aire, no puedo terminar una frase
+            EMERGENT | el inhalador no le hace nada y sigue con el pecho cerrado
+            EMERGENT | se pone morado y no puede respirar
+            EMERGENT | mi niño respira muy rapido y se le mete la piel entre las costillas
+            EMERGENT | casi no puede respirar
+            EMERGENT | la oxigenación le marca 85
+            EMERGENT | el oximetro marca 86 y esta agitada
+            EMERGENT | se le ponen los labios azules
+            ROUTINE  | no me falta el aire, solo tengo congestion nasal
+            # anaphylaxis
+            EMERGENT | me picó una abeja y se me está cerrando la garganta
+            EMERGENT | se le hincharon los labios y la lengua y le cuesta tragar
+            EMERGENT | después de comer camarón se le hinchó la cara y tiene la voz ronca
+            EMERGENT | tiene ronchas por todo el cuerpo y siente la garganta apretada
+            EMERGENT | se le esta hinchando la lengua y no puede respirar bien
+            EMERGENT | le puse la epipen porque se le cerraba la garganta
+            EMERGENT | con el antibiotico nuevo se le hincho la boca y le cuesta respirar
+            URGENT   | me salió un sarpullido con la nueva pastilla pero sin hinchazón ni problema para respirar
+            # bleeding
+            EMERGENT | me corté con un cuchillo y no para de sangrar aunque aprieto
+            EMERGENT | la sangre sale a chorros de la herida
+            EMERGENT | empapé dos toallas de sangre y sigue sangrando
+            EMERGENT | está sangrando muchísimo de la pierna
+            EMERGENT | esta tosiendo mucha sangre
+            EMERGENT | le sale mucha sangre y no se detiene
+            EMERGENT | no deja de sangrar la herida aunque le hago presion
+            URGENT   | me sangra la nariz a ratos pero se para cuando la aprieto
+            ROUTINE  | tengo un poquito de sangre en la saliva cuando me cepillo los dientes
+            # gi bleed
+            EMERGENT | estoy vomitando sangre
+            EMERGENT | vomita como asientos de café
+            EMERGENT | vomité algo oscuro como café molido
+            EMERGENT | hace popó negra como chapopote y me siento mareado
+            EMERGENT | mis heces están negras y pegajosas y me siento muy débil
+            EMERGENT | tiene evacuaciones negras y se desmayó
+            EMERGENT | salio sangre en el vomito
+            EMERGENT | hago del baño negro y tengo mareos
+            ROUTINE  | el año pasado vomité sangre por una úlcera, ya estoy bien, quiero mi cita
+            # overdose
+            EMERGENT | mi hijo de 3 años se tragó una pila de botón
+            EMERGENT | encontré a mi bebé con el frasco de pastillas abierto
+            EMERGENT | mi niño de 2 años se tomó el cloro
+            EMERGENT | mi esposo se tomó un frasco entero de pastillas para dormir
+            EMERGENT | me inyecté la insulina dos veces por error y estoy temblando
+            EMERGENT | mi hermano tomó muchas pastillas a propósito
+            EMERGENT | se tomó todo el frasco de tylenol
+            EMERGENT | mi nieta de 18 meses se comió unas pastillas que estaban en la mesa
+            EMERGENT | mi hija de 2 años se tomó el jarabe para la tos de su abuelo, casi todo el frasco
+            EMERGENT | el niño se metio a la boca el parche de fentanilo de su abuela
+            EMERGENT | mi hija de 15 se tomo 20 pastillas de paracetamol
+            EMERGENT | mi niña de 3 años se bebió el líquido de limpiar
+            # suicide
+            EMERGENT | ya no quiero vivir, tengo las pastillas guardadas
+            EMERGENT | me quiero quitar la vida esta noche
+            EMERGENT | estoy pensando en matarme, ya tengo un plan
+            EMERGENT | mi hijo dejó una carta de despedida y no lo encuentro
+            EMERGENT | ya escribí cartas para mis hijos, esta noche me voy
+            EMERGENT | tengo la pistola y ya no aguanto más
+            EMERGENT | ya junté las pastillas, mejor me muero
+            EMERGENT | mi hija dice que se quiere morir y tiene las pastillas de mi mama
+            EMERGENT | ya no le encuentro sentido a la vida y tengo una cuerda en el garage
+            EMERGENT | quiero desaparecer para siempre, ya regalé mis cosas
+            EMERGENT | estoy pensando en quitarme la vida
+            EMERGENT | me quiero matar
+            EMERGENT | ya tengo todo listo para irme de este mundo
+            EMERGENT | mi esposo dice que se va a pegar un tiro
+            URGENT   | a veces pienso que todos estarían mejor sin mí, pero no tengo un plan y nunca lo haría
+            URGENT   | me siento muy deprimida, no duermo ni como
+            ROUTINE  | no tengo pensamientos de hacerme daño, solo necesito mi receta de sertralina
+            # violent
+            EMERGENT | mi hijo dice que va a matar a su papá y tiene un cuchillo
+            EMERGENT | mi esposo amenaza con matarme y tiene una pistola
+            EMERGENT | quiero matar a mi vecino, ya tengo el arma
+            # seizure
+            EMERGENT | a mi hijo le dio una convulsión y no despierta
+            EMERGENT | le dio un ataque, se puso tieso y temblando y no reacciona
+            EMERGENT | mi esposa está convulsionando desde hace 6 minutos
+            EMERGENT | le dieron dos ataques seguidos
+            EMERGENT | se le fueron los ojos para atrás y empezó a temblar todo el cuerpo
+            EMERGENT | primera vez que a mi hija le da una convulsion
+            EMERGENT | le dio un ataque epileptico que duro 10 minutos
+            EMERGENT | se puso rigido y sacudiendose en el suelo
+            URGENT   | a mi hijo le dio un ataque de asma, el inhalador le ayudo y ya respira bien
+            ROUTINE  | mi hijo tiene epilepsia, necesito el formulario de la escuela; su último ataque fue hace dos años
+            ROUTINE  | me dio un ataque de risa en la consulta jaja, gracias por todo
+            ROUTINE  | nunca he tenido convulsiones, puedo tomar bupropion?
+            ROUTINE  | en caso de que mi hijo tenga una convulsión, qué le doy?
+            ROUTINE  | cuando era niña me daban convulsiones, ahora estoy bien y quiero mi cita
+            # collapse
+            EMERGENT | mi papá se desmayó y no despierta
+            EMERGENT | se cayó al piso y no reacciona
+            EMERGENT | mi abuela no responde y respira raro
+            EMERGENT | está muy dormido y no lo puedo despertar
+            EMERGENT | se desvaneció y no responde
+            EMERGENT | perdió el conocimiento y no vuelve en sí
+            EMERGENT | mi mama no despierta, le hablo y no contesta
+            EMERGENT | está inconsciente
+            ROUTINE  | me desmayé una vez en la secundaria, lo pongo en el formulario?
+            # sepsis/meningitis
+            EMERGENT | tiene fiebre y le salieron manchitas moradas que no se quitan al apretar
+            EMERGENT | tiene calentura, el cuello tieso y le molesta la luz
+            EMERGENT | tiene fiebre alta, está muy decaído y casi no despierta
+            EMERGENT | tiene fiebre y la piel moteada y está confundida
+            EMERGENT | tiene fiebre y no puede bajar la barbilla al pecho
+            EMERGENT | tiene fiebre y unos puntitos rojos que no se borran con un vaso
+            ROUTINE  | mi hijo tuvo meningitis de bebé, necesito sus registros para la escuela
+            ROUTINE  | mi esposo no tiene fiebre ni el cuello rígido, solo quiere saber de la vacuna
+            # infant fever
+            EMERGENT | mi bebé de 6 semanas tiene calentura de 38.3
+            EMERGENT | mi recién nacido tiene 38 grados
+            EMERGENT | mi bebé de 2 meses está muy caliente y no quiere comer
+            EMERGENT | bebé de 1 mes con fiebre y muy dormido
+            EMERGENT | mi bebita de 10 dias tiene temperatura de 38.1
+            EMERGENT | mi bebe de 7 semanas esta muy aguadito y no quiere tomar pecho
+            URGENT   | mi niño de 4 años tiene fiebre de 39, juega y toma agua bien
+            URGENT   | mi hija de 8 meses tiene fiebre desde ayer
+            # pregnancy
+            EMERGENT | tengo 10 semanas de embarazo y estoy sangrando mucho con coágulos
+            EMERGENT | estoy embarazada, me duele un lado abajo y me duele el hombro, casi me desmayo
+            EMERGENT | tengo 32 semanas de embarazo, presión 165/112 y dolor de cabeza fuerte
+            EMERGENT | embarazada de 8 semanas, lleno una toalla cada hora
+            EMERGENT | estoy embarazada y me desmayé con dolor en un lado de la panza
+            URGENT   | tengo 7 semanas de embarazo y manché un poquito con cólicos leves
+            URGENT   | estoy embarazada y vomito todo, no retengo ni el agua
+            # hypertensive
+            EMERGENT | mi presión está en 190/115 y tengo dolor de cabeza fuerte y veo borroso
+            EMERGENT | la presion 200/120, me duele el pecho
+            EMERGENT | presion de 210/118 y esta confundido
+            URGENT   | presión 185/105, me siento bien, sin síntomas
+            # glucose
+            EMERGENT | su azúcar está en 45 y está confundido, no puede tragar el jugo
+            EMERGENT | el glucómetro dice HI y está vomitando y respira rápido
+            EMERGENT | azúcar en 480, vomitando y le duele la panza
+            EMERGENT | la glucosa en 40, esta sudando y no contesta bien
+            EMERGENT | tiene el azucar en 38 y no puede tomar nada
+            URGENT   | mi azúcar está en 320, no vomito
+            # head injury
+            EMERGENT | mi mamá toma warfarina, se cayó y se pegó en la cabeza y ahora vomita
+            EMERGENT | mi papa toma eliquis, se golpeó la cabeza y está muy dormido
+            EMERGENT | mi abuelo toma anticoagulante, se cayo y se dio en la cabeza, ahora tiene mucho sueño
+            # testicular
+            EMERGENT | a mi hijo de 14 le empezó un dolor muy fuerte en un testículo de repente y está vomitando
+            EMERGENT | me dio un dolor fuertísimo en los testiculos de repente
+            EMERGENT | a mi hijo le duelen mucho sus partes y esta vomitando
+            # cold limb
+            EMERGENT | tengo la pierna fria, pálida y dormida, me duele mucho
+            EMERGENT | de repente el pie se puso frío y blanco y me duele
+            # embolism
+            EMERGENT | después de la cirugía me falta el aire y me duele el pecho al respirar
+            EMERGENT | llegué de un vuelo largo, me duele la pantorrilla y ahora me falta el aire y me duele el pecho
+            # thunderclap
+            EMERGENT | el peor dolor de cabeza de mi vida, me dio de repente
+            EMERGENT | me dio un dolor de cabeza muy fuerte de golpe, como un trueno
+            EMERGENT | de repente un dolor de cabeza horrible, como si me explotara la cabeza
+            # fainting heart
+            EMERGENT | me desmayé y el corazón me late muy rápido
+            EMERGENT | casi me desmayo y siento palpitaciones
+            # urgent
+            URGENT   | me arde al orinar y voy al baño a cada rato
+            URGENT   | mi hijo tiene dolor de oído desde ayer
+            URGENT   | le duele el oido y se lo jala
+            URGENT   | mi bebé de 10 meses casi no moja pañales y vomita
+            URGENT   | tiene diarrea desde hace tres dias y no orina
+            URGENT   | me duele la garganta y tengo placas blancas
+            # routine
+            ROUTINE  | la factura de la ambulancia por la convulsión de mi hijo está mal
+            ROUTINE  | ya no tengo ideas de quitarme la vida, gracias por la ayuda, solo quiero mi cita
+            ROUTINE  | mi tía murió de un infarto, quiero saber si debo hacerme estudios
+            ROUTINE  | necesito una carta para el trabajo, la semana pasada estuve en el hospital por dolor de pecho y ya estoy bien
+            EMERGENT | si, tiene fiebre y el cuello tieso
+            # look-alikes both ways: negated, hypothetical, past, a relative, a bill or a form; and emergencies inside them
+            ROUTINE  | por si acaso, qué señales de alarma de un derrame debo vigilar en mi papá?
+            ROUTINE  | me cobraron la ambulancia dos veces por la convulsión de mi hijo
+            ROUTINE  | mi abuelo murió de un derrame, quiero saber mi riesgo
+            ROUTINE  | nunca he tenido dolor de pecho ni me falta el aire, quiero empezar a hacer ejercicio
+            ROUTINE  | cuando era niño tenía ataques de asma, ahora necesito la forma de la escuela para mi hijo
+            ROUTINE  | hace dos años me dio una convulsión, ya no tomo medicina, necesito mi expediente
+            ROUTINE  | la factura del hospital por el dolor de pecho de mi esposo llegó dos veces
+            ROUTINE  | si le diera fiebre a mi bebé de 2 meses, a dónde lo llevo?
+            ROUTINE  | qué pasaría si mi hijo se traga una pila? es para una tarea
+            ROUTINE  | mi esposo no tiene dolor de pecho ni la cara caída, solo quiere su receta
+            ROUTINE  | el año pasado mi hija se tomó unas pastillas y la llevamos a urgencias, necesito la carta para la escuela
+            ROUTINE  | de chica me desmayaba seguido, ahora estoy bien, solo quiero mi cita anual
+            ROUTINE  | a mi mamá la dieron de alta ayer después del derrame, cuándo es su cita de seguimiento?
+            ROUTINE  | mi papá tiene antecedentes de infarto, necesito una cita con cardiología
+            ROUTINE  | la aseguranza no pagó la visita de urgencias por el dolor de pecho
+            ROUTINE  | no tengo sangrado ni cólicos, solo quiero confirmar mi cita prenatal
+            ROUTINE  | ya no tengo ganas de quitarme la vida gracias a la terapia, quiero seguir con mis citas
+            ROUTINE  | y si me da una reacción alérgica a la vacuna? se me hincha la garganta?
+            ROUTINE  | en la secundaria tuve convulsiones, ahora no tomo nada, necesito el formulario
+            ROUTINE  | tomé la pastilla anticonceptiva dos veces por error
+            ROUTINE  | gracias por atender a mi papá cuando le dio el infarto hace tres años
+            URGENT   | tengo 6 semanas de embarazo y manché un poco, sin cólicos fuertes
+            URGENT   | mi hija de 2 años tiene fiebre de 39.5, juega y toma líquidos
+            URGENT   | a mi hijo le dio un ataque de asma, el inhalador le ayudó y ya respira bien
+            URGENT   | mi bebé de 10 meses casi no moja pañales y vomita
+            URGENT   | me sangra la nariz seguido pero se para cuando la aprieto
+            URGENT   | me siento muy triste, no duermo, a veces pienso que estarían mejor sin mí, no tengo un plan
+            URGENT   | le duele el oido y tiene calentura
+            URGENT   | me arde al hacer pipí y tengo que ir a cada rato
+            URGENT   | mi presión está en 186/108, no tengo dolor de cabeza ni nada
+            URGENT   | mi glucosa salió en 350, no vomito, solo mucha sed
+            EMERGENT | ya se le pasó, pero hace una hora no podía mover el brazo y tenía la boca torcida
+            EMERGENT | gracias por la cita de ayer. por cierto mi esposo tiene la cara caída desde hace 30 minutos
+            EMERGENT | mi hijo de 2 años se tomó casi todo el frasco de jarabe para la tos
+            EMERGENT | mi mama se cayo, toma warfarina y se pegó en la cabeza, ahora está muy dormida
+            EMERGENT | tiene fiebre y no puede mover el cuello, le duele mucho la cabeza
+            EMERGENT | mi recien nacido tiene calentura de 38.4
+            EMERGENT | la oxigenacion le marca 85 y respira con dificultad
+            EMERGENT | me dio un dolor de cabeza de golpe, el peor de mi vida
+            """)
+    void spanishCoverageOfEveryEmergencyClass(Urgency urgency, String body) {
+        Classification c = classify("", body);
+        assertEquals(urgency, c.urgency(), c.explanation());
+    }
+
     /** The groin rule needs a boy or man and an acute sign: these are not emergencies by it. */
     @ParameterizedTest
     @ValueSource(strings = {
