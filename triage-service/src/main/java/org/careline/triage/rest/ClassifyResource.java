@@ -52,12 +52,12 @@ public class ClassifyResource {
             @ExampleObject(name = "critical medication",
             value = "{\"urgency\":\"URGENT\",\"category\":\"MEDICATION\",\"confidence\":0.85,\"explanation\":"
                     + "\"URGENT by flag critical-medication-gap [\\\"@critical-med\\\" + \\\"out of\\\"] -> category "
-                    + "MEDICATION\",\"rulesVersion\":\"careline-triage-rules-4.3+careline-triage-model-2.4\","
+                    + "MEDICATION\",\"rulesVersion\":\"careline-triage-rules-4.4+careline-triage-model-2.5\","
                     + "\"visitRecommendation\":null}"),
             @ExampleObject(name = "rash to be looked at",
             value = "{\"urgency\":\"ROUTINE\",\"category\":\"CLINICAL\",\"confidence\":0.62,\"explanation\":"
                     + "\"ROUTINE: no flag fired; category CLINICAL 1.50 [rash]\",\"rulesVersion\":"
-                    + "\"careline-triage-rules-4.3+careline-triage-model-2.4\",\"visitRecommendation\":{\"ruleId\":"
+                    + "\"careline-triage-rules-4.4+careline-triage-model-2.5\",\"visitRecommendation\":{\"ruleId\":"
                     + "\"rash-or-wound-needs-a-look\",\"visitType\":\"IN_PERSON\",\"reason\":\"NEEDS_EXAMINATION\"}}")}))
     @APIResponse(responseCode = "400", description = "No body, a body over 20000 characters or an unknown topic",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "no body",

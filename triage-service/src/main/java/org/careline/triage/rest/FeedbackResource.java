@@ -53,11 +53,11 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "The corrections", content = {
             @Content(mediaType = NDJSON, examples = @ExampleObject(name = "jsonl", value = "{\"correctionId\":\"c1\","
                     + "\"messageId\":\"m-1\",\"threadId\":\"t-1\",\"careTeam\":\"family-medicine\",\"rulesVersion\":"
-                    + "\"careline-triage-rules-4.3+careline-triage-model-2.4\",\"fromUrgency\":\"ROUTINE\",\"fromCategory\":\"BILLING\","
+                    + "\"careline-triage-rules-4.4+careline-triage-model-2.5\",\"fromUrgency\":\"ROUTINE\",\"fromCategory\":\"BILLING\","
                     + "\"toUrgency\":\"URGENT\",\"toCategory\":\"CLINICAL\",\"correctedBy\":\"u-9\",\"correctedAt\":"
                     + "\"2026-11-23T15:00:00Z\"}")),
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = HEADER + "\nc1,m-1,t-1,"
-                    + "family-medicine,careline-triage-rules-4.3+careline-triage-model-2.4,ROUTINE,BILLING,URGENT,CLINICAL,u-9,2026-11-23T15:00:00Z"))})
+                    + "family-medicine,careline-triage-rules-4.4+careline-triage-model-2.5,ROUTINE,BILLING,URGENT,CLINICAL,u-9,2026-11-23T15:00:00Z"))})
     @APIResponse(responseCode = "400", description = "A bad `since`, `limit` or `format`")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     public Uni<Response> export(@QueryParam("since") String since, @QueryParam("format") @DefaultValue("jsonl") String format,

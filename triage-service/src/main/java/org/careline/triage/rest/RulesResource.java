@@ -39,9 +39,9 @@ import java.util.List;
 public class RulesResource {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String EXAMPLE_VERSION = "{\"version\":\"careline-triage-rules-4.3\",\"publishedBy\":"
+    private static final String EXAMPLE_VERSION = "{\"version\":\"careline-triage-rules-4.4\",\"publishedBy\":"
             + "\"configuration\",\"publishedAt\":null,\"active\":true,\"document\":{\"version\":"
-            + "\"careline-triage-rules-4.3\",\"negation\":{\"cues\":[\"no\",\"denies\"],\"window\":4},\"flags\":[]}}";
+            + "\"careline-triage-rules-4.4\",\"negation\":{\"cues\":[\"no\",\"denies\"],\"window\":4},\"flags\":[]}}";
 
     private final RulesRegistry registry;
     private final CurrentCaller caller;

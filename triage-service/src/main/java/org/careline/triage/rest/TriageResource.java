@@ -55,7 +55,7 @@ public class TriageResource {
                     + "\"decisions\":[{\"messageId\":\"5c2d9a8e-1f3b-4d6a-8e7c-9b0a1d2c3e4f\",\"urgency\":\"ROUTINE\","
                     + "\"category\":\"MEDICATION\",\"confidence\":0.75,\"explanation\":\"no red flag -> ROUTINE; "
                     + "category MEDICATION from keywords refill*, inhaler and patient topic MEDICATION\","
-                    + "\"rulesVersion\":\"careline-triage-rules-4.3+careline-triage-model-2.4\",\"decidedAt\":\"2026-11-23T10:15:31Z\"}]}")))
+                    + "\"rulesVersion\":\"careline-triage-rules-4.4+careline-triage-model-2.5\",\"decidedAt\":\"2026-11-23T10:15:31Z\"}]}")))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The caller is not a clinician or staff member")
     @APIResponse(responseCode = "404", description = "No such thread visible to the caller", content = @Content(

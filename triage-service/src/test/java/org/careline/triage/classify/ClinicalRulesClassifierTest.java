@@ -449,6 +449,9 @@ class ClinicalRulesClassifierTest {
     @CsvSource(delimiter = '|', textBlock = """
             EMERGENT | mi hijo de 3 anos se comio unas pastillas de mi mama, no se cuantas
             EMERGENT | si, tengo dolor de pecho muy fuerte y me falta el aire
+            EMERGENT | me tome un monton de pastillas para dormir, ya no quiero vivir
+            EMERGENT | mi hijo se tomo varias pastillas de mi esposo
+            ROUTINE  | me tome dos pastillas de la tiroides por error, que hago manana
             ROUTINE  | si alguna vez me da dolor de pecho, tomo aspirina?
             ROUTINE  | fuimos a urgencias el lunes por dolor de pecho y me dijeron que era del musculo, quiero una cita
             ROUTINE  | la factura dice dolor de pecho pero fui por un chequeo
